@@ -1,0 +1,43 @@
+package io.rtmp4j.server.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Properties;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code rtmp4j} command: entry point of the runnable jar. */
+@Command(
+        name = "rtmp4j",
+        mixinStandardHelpOptions = true,
+        versionProvider = Main.Version.class,
+        description = "RTMP and Enhanced RTMP (v1 + v2): live server, client and tools.",
+        subcommands = {CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new Main()).execute(args));
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    /** Reads the version Maven wrote into {@code version.properties}. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() throws IOException {
+            Properties p = new Properties();
+            try (InputStream in = Main.class.getResourceAsStream("/io/rtmp4j/server/version.properties")) {
+                if (in != null) {
+                    p.load(in);
+                }
+            }
+            return new String[] {"rtmp4j " + p.getProperty("version", "unknown")};
+        }
+    }
+}
