@@ -1,0 +1,30 @@
+package io.rtmp4j.amf;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * AMF3 Dictionary (marker 0x11, amf3.txt §3.16): key / value pairs whose keys may be any value.
+ *
+ * @param weakKeys whether the dictionary holds its keys weakly
+ * @param entries  the entries in wire order (an unmodifiable copy)
+ */
+public record Amf3Dictionary(boolean weakKeys, List<Entry> entries) implements Amf3Value {
+
+    public Amf3Dictionary {
+        entries = List.copyOf(entries);
+    }
+
+    /**
+     * One dictionary entry.
+     *
+     * @param key   the key
+     * @param value the value
+     */
+    public record Entry(Amf3Value key, Amf3Value value) {
+        public Entry {
+            Objects.requireNonNull(key, "key");
+            Objects.requireNonNull(value, "value");
+        }
+    }
+}
