@@ -1,0 +1,147 @@
+package io.rtmp4j.flv;
+
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * One FLV tag as a file (or an RTMP audio, video or data message) carries it: its type, its
+ * timestamp, its stream id and its body bytes, not yet interpreted (flv-10.1.txt Annex E.4.1).
+ *
+ * <p>The body of an audio tag (type {@value #TYPE_AUDIO}) is an AUDIODATA (E.4.2), of a video tag
+ * (type {@value #TYPE_VIDEO}) a VIDEODATA (E.4.3), of a script data tag (type {@value #TYPE_SCRIPT})
+ * a SCRIPTDATA (E.4.4, see {@code ScriptTag}). Other tag types are kept opaquely. Encrypted tags
+ * (Filter = 1) are not represented: {@link FlvReader} refuses them.
+ *
+ * <p>The body array is owned by the tag and must not be modified once the tag exists (it is not
+ * copied, so a server can share one published payload); {@link #equals} compares it by content.
+ *
+ * <p>Example: a video tag from an RTMP video message: {@code FlvTag.video(message.timestamp(), message.payload())}.
+ *
+ * @param tagType   TagType, 0..31
+ * @param timestamp milliseconds, an unsigned 32-bit value (Timestamp + TimestampExtended)
+ * @param streamId  StreamID, an unsigned 24-bit value; 0 in files ("always 0")
+ * @param body      the tag's data, at most {@value #MAX_DATA_SIZE} bytes
+ */
+public record FlvTag(int tagType, long timestamp, int streamId, byte[] body) {
+
+    /** TagType of an audio tag (E.4.1). */
+    public static final int TYPE_AUDIO = 8;
+    /** TagType of a video tag (E.4.1). */
+    public static final int TYPE_VIDEO = 9;
+    /** TagType of a script data tag (E.4.1). */
+    public static final int TYPE_SCRIPT = 18;
+    /** Largest body a tag can carry: DataSize is a UI24 (E.4.1). */
+    public static final int MAX_DATA_SIZE = 0xFF_FFFF;
+    /** Largest timestamp: 24 bits plus the 8-bit TimestampExtended (E.4.1). */
+    public static final long MAX_TIMESTAMP = 0xFFFF_FFFFL;
+
+    public FlvTag {
+        Objects.requireNonNull(body, "body");
+        if (tagType < 0 || tagType > 0x1F) {
+            throw new IllegalArgumentException("tagType out of range 0..31: " + tagType);
+        }
+        if (timestamp < 0 || timestamp > MAX_TIMESTAMP) {
+            throw new IllegalArgumentException("timestamp out of 32-bit range: " + timestamp);
+        }
+        if (streamId < 0 || streamId > 0xFF_FFFF) {
+            throw new IllegalArgumentException("streamId out of 24-bit range: " + streamId);
+        }
+        if (body.length > MAX_DATA_SIZE) {
+            throw new IllegalArgumentException("body of " + body.length + " bytes exceeds the UI24 DataSize ("
+                    + MAX_DATA_SIZE + ")");
+        }
+    }
+
+    /** A tag of any type with stream id 0. */
+    public static FlvTag of(int tagType, long timestamp, byte[] body) {
+        return new FlvTag(tagType, timestamp, 0, body);
+    }
+
+    /** An audio tag (type 8) with stream id 0. */
+    public static FlvTag audio(long timestamp, byte[] body) {
+        return of(TYPE_AUDIO, timestamp, body);
+    }
+
+    /** A video tag (type 9) with stream id 0. */
+    public static FlvTag video(long timestamp, byte[] body) {
+        return of(TYPE_VIDEO, timestamp, body);
+    }
+
+    /** A script data tag (type 18) with stream id 0. */
+    public static FlvTag script(long timestamp, byte[] body) {
+        return of(TYPE_SCRIPT, timestamp, body);
+    }
+
+    /** DataSize: the body length. */
+    public int dataSize() {
+        return body.length;
+    }
+
+    /** The tag's whole length, header included: {@code 11 + DataSize}, the PreviousTagSize that follows it (E.3). */
+    public long tagSize() {
+        return FlvTagHeader.LENGTH + (long) body.length;
+    }
+
+    public boolean isAudio() {
+        return tagType == TYPE_AUDIO;
+    }
+
+    public boolean isVideo() {
+        return tagType == TYPE_VIDEO;
+    }
+
+    public boolean isScript() {
+        return tagType == TYPE_SCRIPT;
+    }
+
+    /** The tag's header (Filter = 0). */
+    public FlvTagHeader header() {
+        return new FlvTagHeader(false, tagType, body.length, timestamp, streamId);
+    }
+
+    /** The same tag at another timestamp (the body is shared, not copied). */
+    public FlvTag withTimestamp(long newTimestamp) {
+        return new FlvTag(tagType, newTimestamp, streamId, body);
+    }
+
+    /**
+     * "audio", "video", "script" for the three defined tag types, else the number: the names
+     * {@code rtmp4j inspect} prints.
+     */
+    public static String typeName(int tagType) {
+        return switch (tagType) {
+            case TYPE_AUDIO -> "audio";
+            case TYPE_VIDEO -> "video";
+            case TYPE_SCRIPT -> "script";
+            default -> Integer.toString(tagType);
+        };
+    }
+
+    /** The tag's bytes as a file holds them: header and body, without the PreviousTagSize that follows. */
+    public byte[] encode() {
+        byte[] b = new byte[FlvTagHeader.LENGTH + body.length];
+        header().encodeInto(b, 0);
+        System.arraycopy(body, 0, b, FlvTagHeader.LENGTH, body.length);
+        return b;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof FlvTag t
+                && tagType == t.tagType
+                && timestamp == t.timestamp
+                && streamId == t.streamId
+                && Arrays.equals(body, t.body);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(tagType, timestamp, streamId, Arrays.hashCode(body));
+    }
+
+    @Override
+    public String toString() {
+        return "FlvTag[" + typeName(tagType) + ", ts=" + timestamp + ", streamId=" + streamId
+                + ", size=" + body.length + "]";
+    }
+}
