@@ -1,0 +1,250 @@
+package io.rtmp4j.chunk;
+
+import java.nio.BufferOverflowException;
+import java.nio.ByteBuffer;
+import java.util.Objects;
+
+/**
+ * Encoder of the RTMP chunk stream (rtmp-1.0.txt §5.3): splits messages into chunks of the outbound
+ * chunk size, choosing for each message the smallest header that the peer's decoder will read
+ * correctly.
+ *
+ * <p>Header choice per message, against the previous message sent on the same chunk stream id:
+ * <ul>
+ *   <li>fmt 0 (§5.3.1.2.1) on a chunk stream not used yet, after {@link #forget(int)} /
+ *       {@link #forgetAll()} (e.g. after a message was dropped instead of sent), when the message
+ *       stream id differs, or when the timestamp goes backwards (as an unsigned 32-bit value);</li>
+ *   <li>otherwise fmt 3 (§5.3.1.2.4) when length, type and timestamp delta all equal the previous
+ *       message's (after a fmt 0 the "previous delta" is that message's timestamp, as §5.3.1.2.4
+ *       says);</li>
+ *   <li>fmt 2 (§5.3.1.2.3) when only the delta differs; fmt 1 (§5.3.1.2.2) otherwise.</li>
+ * </ul>
+ * Continuation chunks are always fmt 3. When the header used an extended timestamp (value
+ * &ge; 0xFFFFFF, §5.3.1.3), every fmt 3 chunk of the message repeats it, as FMLE, ffmpeg and OBS do
+ * (GStreamer complains otherwise). The smallest basic header form is used (§5.3.1.1).
+ *
+ * <pre>{@code
+ * ChunkEncoder encoder = new ChunkEncoder();
+ * ByteBuffer out = ByteBuffer.allocate(encoder.encodedLength(message));
+ * encoder.encode(message, out);
+ * // after sending Set Chunk Size(4096) with the old size:
+ * encoder.setChunkSize(4096);
+ * }</pre>
+ *
+ * <p>Encoding writes into a caller-supplied {@link ByteBuffer} and allocates nothing per message
+ * (after a chunk stream's first use). Not thread-safe.
+ */
+public final class ChunkEncoder {
+
+    /** The chunk size every connection starts with (rtmp-1.0.txt §5.4.1). */
+    public static final int DEFAULT_CHUNK_SIZE = 128;
+
+    private static final int[] MESSAGE_HEADER_LENGTH = {11, 7, 3, 0};
+    private static final int EXTENDED = 0xFF_FFFF;
+
+    private final ChunkStreamTable<OutboundStream> streams = new ChunkStreamTable<>();
+    private int chunkSize = DEFAULT_CHUNK_SIZE;
+
+    /** What the peer's decoder remembers about a chunk stream after our last message on it. */
+    private static final class OutboundStream {
+        boolean valid;
+        long timestamp;
+        int delta;
+        int length;
+        int typeId;
+        int messageStreamId;
+    }
+
+    /** The outbound chunk size (128 until changed). */
+    public int chunkSize() {
+        return chunkSize;
+    }
+
+    /**
+     * Switches the outbound chunk size for the following messages. The caller sends Set Chunk Size
+     * (type 1) to the peer first, encoded with the old size (§5.4.1).
+     *
+     * @throws IllegalArgumentException outside 1..0x7FFFFFFF
+     */
+    public void setChunkSize(int size) {
+        if (size < 1) {
+            throw new IllegalArgumentException("chunk size must be 1..0x7FFFFFFF: " + size);
+        }
+        this.chunkSize = size;
+    }
+
+    /**
+     * Forgets what was sent on {@code csid}: its next message goes out with a fmt 0 header. Call it when
+     * a message meant for that chunk stream was dropped rather than sent, or after sending an Abort.
+     */
+    public void forget(int csid) {
+        OutboundStream s = streams.get(csid);
+        if (s != null) {
+            s.valid = false;
+        }
+    }
+
+    /** {@link #forget(int)} for every chunk stream. */
+    public void forgetAll() {
+        streams.forEach(s -> s.valid = false);
+    }
+
+    /** Exact number of bytes {@link #encode(RawMessage, ByteBuffer)} would write for {@code m} now. */
+    public int encodedLength(RawMessage m) {
+        return encodedLength(m.chunkStreamId(), m.typeId(), m.timestamp(), m.messageStreamId(), m.length());
+    }
+
+    /** Exact number of bytes the field-wise {@code encode} would write for such a message now. */
+    public int encodedLength(int csid, int typeId, long timestamp, int messageStreamId, int length) {
+        check(csid, typeId, timestamp, length);
+        OutboundStream s = streams.get(csid);
+        int fmt = chooseFormat(s, typeId, timestamp, messageStreamId, length);
+        boolean extended = headerValue(s, fmt, timestamp) >= EXTENDED;
+        return totalLength(basicHeaderLength(csid), fmt, extended, length);
+    }
+
+    /** Encodes {@code m} into {@code out}; returns the number of bytes written. */
+    public int encode(RawMessage m, ByteBuffer out) {
+        return encode(m.chunkStreamId(), m.typeId(), m.timestamp(), m.messageStreamId(),
+                m.payload(), 0, m.length(), out);
+    }
+
+    /** Encodes {@code m} into a new array (convenience; allocates). */
+    public byte[] encode(RawMessage m) {
+        ByteBuffer out = ByteBuffer.allocate(encodedLength(m));
+        encode(m, out);
+        return out.array();
+    }
+
+    /**
+     * Encodes one message given field by field, its payload being {@code payload[off..off+len)}, into
+     * {@code out}; returns the number of bytes written. Nothing is written and no state changes if
+     * {@code out} has less room than {@link #encodedLength(int, int, long, int, int)}.
+     *
+     * @throws IllegalArgumentException csid outside 2..65599, type outside 0..255, timestamp outside
+     *                                  0..2³²−1, length above 0xFFFFFF
+     * @throws BufferOverflowException  if {@code out} is too small
+     */
+    public int encode(int csid, int typeId, long timestamp, int messageStreamId,
+                      byte[] payload, int off, int len, ByteBuffer out) {
+        check(csid, typeId, timestamp, len);
+        Objects.checkFromIndexSize(off, len, payload.length);
+        OutboundStream s = streams.get(csid);
+        int fmt = chooseFormat(s, typeId, timestamp, messageStreamId, len);
+        long value = headerValue(s, fmt, timestamp);
+        // for fmt 3, value is the delta the last fmt 0/1/2 header carried, so this is the flag the peer remembers
+        boolean extended = value >= EXTENDED;
+        int basic = basicHeaderLength(csid);
+        int total = totalLength(basic, fmt, extended, len);
+        if (out.remaining() < total) {
+            throw new BufferOverflowException();
+        }
+        if (s == null) {
+            s = new OutboundStream();
+            streams.put(csid, s);
+        }
+
+        writeBasicHeader(out, fmt, csid);
+        int field = extended ? EXTENDED : (int) value;
+        if (fmt <= 2) {
+            put24(out, field); // timestamp (fmt 0) or timestamp delta (fmt 1, 2)
+        }
+        if (fmt <= 1) {
+            put24(out, len);
+            out.put((byte) typeId);
+        }
+        if (fmt == 0) {
+            // message stream id, little-endian (§5.3.1.2.5)
+            out.put((byte) messageStreamId).put((byte) (messageStreamId >>> 8))
+                    .put((byte) (messageStreamId >>> 16)).put((byte) (messageStreamId >>> 24));
+        }
+        if (extended) {
+            put32(out, (int) value); // §5.3.1.3 extended timestamp, big-endian
+        }
+        int n = Math.min(chunkSize, len);
+        out.put(payload, off, n);
+        for (int done = n; done < len; done += n) {
+            writeBasicHeader(out, 3, csid); // continuation: always fmt 3
+            if (extended) {
+                put32(out, (int) value); // repeated on every fmt 3 chunk (FMLE, ffmpeg, OBS)
+            }
+            n = Math.min(chunkSize, len - done);
+            out.put(payload, off + done, n);
+        }
+
+        s.valid = true;
+        if (fmt != 3) {
+            s.delta = (int) value;
+        }
+        s.timestamp = timestamp;
+        s.length = len;
+        s.typeId = typeId;
+        s.messageStreamId = messageStreamId;
+        return total;
+    }
+
+    private static void check(int csid, int typeId, long timestamp, int length) {
+        if (csid < 2 || csid > 65_599) {
+            throw new IllegalArgumentException("chunk stream id must be 2..65599: " + csid);
+        }
+        if (typeId < 0 || typeId > 0xFF) {
+            throw new IllegalArgumentException("type id must be 0..255: " + typeId);
+        }
+        if (timestamp < 0 || timestamp > 0xFFFF_FFFFL) {
+            throw new IllegalArgumentException("timestamp must be 0..0xFFFFFFFF: " + timestamp);
+        }
+        if (length < 0 || length > 0xFF_FFFF) {
+            throw new IllegalArgumentException("message length must be 0..0xFFFFFF (24 bits): " + length);
+        }
+    }
+
+    private static int chooseFormat(OutboundStream s, int typeId, long timestamp, int messageStreamId, int length) {
+        if (s == null || !s.valid || s.messageStreamId != messageStreamId || timestamp < s.timestamp) {
+            return 0;
+        }
+        long delta = timestamp - s.timestamp;
+        if (s.length != length || s.typeId != typeId) {
+            return 1;
+        }
+        return delta == Integer.toUnsignedLong(s.delta) ? 3 : 2;
+    }
+
+    /** The 32-bit timestamp (fmt 0) or delta (fmt 1..3) the header stands for, as an unsigned value. */
+    private static long headerValue(OutboundStream s, int fmt, long timestamp) {
+        return fmt == 0 ? timestamp : timestamp - s.timestamp;
+    }
+
+    private static int basicHeaderLength(int csid) {
+        return csid < 64 ? 1 : csid < 320 ? 2 : 3;
+    }
+
+    private int totalLength(int basic, int fmt, boolean extended, int len) {
+        int ext = extended ? 4 : 0;
+        long chunks = len == 0 ? 1 : (len + (long) chunkSize - 1) / chunkSize;
+        long total = basic + MESSAGE_HEADER_LENGTH[fmt] + ext + len + (chunks - 1) * (basic + ext);
+        if (total > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("encoded message would exceed 2 GiB; raise the chunk size");
+        }
+        return (int) total;
+    }
+
+    private static void writeBasicHeader(ByteBuffer out, int fmt, int csid) {
+        // §5.3.1.1: the smallest form that holds the id
+        if (csid < 64) {
+            out.put((byte) ((fmt << 6) | csid));
+        } else if (csid < 320) {
+            out.put((byte) (fmt << 6)).put((byte) (csid - 64));
+        } else {
+            int v = csid - 64;
+            out.put((byte) ((fmt << 6) | 1)).put((byte) v).put((byte) (v >>> 8));
+        }
+    }
+
+    private static void put24(ByteBuffer out, int v) {
+        out.put((byte) (v >>> 16)).put((byte) (v >>> 8)).put((byte) v);
+    }
+
+    private static void put32(ByteBuffer out, int v) {
+        out.put((byte) (v >>> 24)).put((byte) (v >>> 16)).put((byte) (v >>> 8)).put((byte) v);
+    }
+}
