@@ -34,7 +34,7 @@ final class Amf0Decoder {
             case 0x01: // boolean-marker, §2.3: any non-zero byte is true
                 return Amf0Boolean.of(in.u8("a boolean") != 0);
             case 0x02: // string-marker, §2.4: U16 length
-                return new Amf0String(in.utf8(in.u16("a string length"), "a string"), false);
+                return new Amf0String(shortUtf8("a string"), false);
             case 0x03: // object-marker, §2.5
                 return readObjectLike(marker, null, 0, mark);
             case 0x05: // null-marker, §2.7
@@ -60,7 +60,7 @@ final class Amf0Decoder {
             case 0x0F: // xml-document-marker, §2.17: U32 length
                 return new Amf0XmlDocument(in.utf8(in.u32("an XML document length"), "an XML document"));
             case 0x10: { // typed-object-marker, §2.18: class-name UTF-8 then properties
-                String className = in.utf8(in.u16("a class name length"), "a class name");
+                String className = shortUtf8("a class name");
                 return readObjectLike(marker, className, 0, mark);
             }
             case 0x11: // avmplus-object-marker, §3.1: one AMF3 value follows
@@ -79,6 +79,22 @@ final class Amf0Decoder {
                 throw new RtmpProtocolException(String.format("unknown AMF0 type marker 0x%02X at offset %d",
                         marker, in.consumed() - 1));
         }
+    }
+
+    /** A UTF-8 string with a U16 length (amf0.txt §1.3.1). */
+    private String shortUtf8(String what) {
+        return checkShort(in.utf8(in.u16(what + " length"), what), what);
+    }
+
+    /**
+     * Malformed UTF-8 decodes to U+FFFD (3 bytes each in UTF-8), so a short string of malformed
+     * bytes may no longer fit a U16 length when written back; refuse such input.
+     */
+    private static String checkShort(String s, String what) {
+        if (s.length() > Amf0String.MAX_SHORT_BYTES / 3 && Amf0String.utf8Length(s) > Amf0String.MAX_SHORT_BYTES) {
+            throw new RtmpProtocolException(what + " is malformed UTF-8 that does not fit a U16 length once repaired");
+        }
+        return s;
     }
 
     private Amf0Value readReference() {
@@ -114,7 +130,7 @@ final class Amf0Decoder {
                 in.u8("object end"); // object-end-type, §2.11: 0x00 0x00 0x09
                 break;
             }
-            String name = in.utf8(nameLength, "a property name");
+            String name = checkShort(in.utf8(nameLength, "a property name"), "a property name");
             Amf0Value value = readValue();
             props.add(new Amf0Property(name, value));
             in.checkCount(props.size(), what);

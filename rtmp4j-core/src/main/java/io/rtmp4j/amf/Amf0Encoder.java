@@ -10,10 +10,12 @@ import java.util.List;
 final class Amf0Encoder {
 
     private final AmfOutput out;
+    private final Amf3ExternalizableRegistry registry;
     private Amf3Encoder amf3;
 
-    Amf0Encoder(AmfOutput out) {
+    Amf0Encoder(AmfOutput out, Amf3ExternalizableRegistry registry) {
         this.out = out;
+        this.registry = registry;
     }
 
     void write(Amf0Value value) {
@@ -68,7 +70,7 @@ final class Amf0Encoder {
         } else if (value instanceof Amf0Avmplus a) {
             out.u8(0x11); // avmplus-object-marker, §3.1
             if (amf3 == null) {
-                amf3 = new Amf3Encoder(out);
+                amf3 = new Amf3Encoder(out, registry);
             }
             amf3.write(a.value());
         } else {

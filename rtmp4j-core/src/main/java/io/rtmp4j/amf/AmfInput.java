@@ -25,8 +25,12 @@ final class AmfInput {
     /** The AMF3 reference tables, shared by every AVM+ value of this call (amf3.txt §4.1). */
     Amf3Decoder amf3;
 
-    AmfInput(ByteBuffer source, AmfLimits limits) {
+    /** Codecs for AMF3 externalizable bodies. */
+    final Amf3ExternalizableRegistry registry;
+
+    AmfInput(ByteBuffer source, AmfLimits limits, Amf3ExternalizableRegistry registry) {
         this.limits = limits;
+        this.registry = registry;
         ByteBuffer view = source.duplicate().order(ByteOrder.BIG_ENDIAN);
         if (view.remaining() > limits.maxTotalBytes()) {
             view.limit(view.position() + limits.maxTotalBytes());
@@ -72,6 +76,22 @@ final class AmfInput {
     int u16(String what) {
         need(2, what);
         return buf.getShort() & 0xFFFF;
+    }
+
+    /**
+     * A variable-length unsigned 29-bit integer (amf3.txt §1.3.1): up to three bytes with a
+     * continuation bit carrying 7 bits each, then a fourth byte carrying all 8 bits.
+     */
+    int u29(String what) {
+        int value = 0;
+        for (int i = 0; i < 3; i++) {
+            int b = u8(what);
+            value = (value << 7) | (b & 0x7F);
+            if ((b & 0x80) == 0) {
+                return value;
+            }
+        }
+        return (value << 8) | u8(what);
     }
 
     short s16(String what) {
