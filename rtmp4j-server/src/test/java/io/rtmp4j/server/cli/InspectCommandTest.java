@@ -1,0 +1,83 @@
+package io.rtmp4j.server.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.rtmp4j.flv.FlvTag;
+import io.rtmp4j.flv.FlvWriter;
+import io.rtmp4j.flv.ScriptTag;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code rtmp4j inspect FILE.flv [--json]}: output and exit status (issue 3). */
+class InspectCommandTest {
+
+    @TempDir
+    Path dir;
+
+    record Run(int exit, String out, String err) {
+    }
+
+    static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cmd = new CommandLine(new Main());
+        cmd.setOut(new PrintWriter(out));
+        cmd.setErr(new PrintWriter(err));
+        int exit = cmd.execute(args);
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    Path write(String name, FlvTag... tags) throws IOException {
+        Path p = dir.resolve(name);
+        try (OutputStream os = Files.newOutputStream(p); FlvWriter w = FlvWriter.open(os, false, false)) {
+            for (FlvTag t : tags) {
+                w.write(t);
+            }
+        }
+        return p;
+    }
+
+    @Test
+    void jsonLinesAndExitZero() throws IOException {
+        Path f = write("ok.flv", FlvTag.script(0, ScriptTag.of("onCuePoint").encode()));
+        Run r = run("inspect", f.toString(), "--json");
+        assertThat(r.exit()).isZero();
+        assertThat(r.out().lines()).containsExactly(
+                "{\"tag\":0,\"type\":\"script\",\"timestamp\":0,\"size\":13,\"name\":\"onCuePoint\"}");
+        assertThat(r.err()).isEmpty();
+    }
+
+    @Test
+    void textMode() throws IOException {
+        Path f = write("ok.flv", FlvTag.script(7, ScriptTag.of("onCuePoint").encode()));
+        Run r = run("inspect", f.toString());
+        assertThat(r.exit()).isZero();
+        assertThat(r.out().lines()).containsExactly(
+                "header=FLV version=1 audio=false video=false dataOffset=9",
+                "tag=0 type=script timestamp=7 size=13 name=onCuePoint");
+    }
+
+    @Test
+    void malformedTagMeansExitOne() throws IOException {
+        Path f = write("bad.flv", FlvTag.script(0, new byte[] {0x02, 0x00}), FlvTag.script(1, ScriptTag.of("x").encode()));
+        Run r = run("inspect", "--json", f.toString());
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.out().lines()).hasSize(2);
+        assertThat(r.out().lines().findFirst().orElseThrow()).contains("\"error\":");
+        assertThat(r.err()).contains("1 malformed of 2 tags");
+    }
+
+    @Test
+    void missingFileMeansExitTwo() {
+        Run r = run("inspect", dir.resolve("nope.flv").toString());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("no such file");
+    }
+}
