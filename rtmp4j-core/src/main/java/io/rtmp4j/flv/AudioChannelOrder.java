@@ -1,0 +1,50 @@
+package io.rtmp4j.flv;
+
+import io.rtmp4j.RtmpProtocolException;
+import java.util.Optional;
+
+/**
+ * {@code AudioChannelOrder} UI8 of a {@link MultichannelConfig} (enhanced-rtmp-v2.md
+ * "ExAudioTagBody"). Values 3..255 are reserved and rejected.
+ */
+public enum AudioChannelOrder {
+    /** 0: only the channel count is given. */
+    UNSPECIFIED(0, "Unspecified"),
+    /** 1: channels in {@link AudioChannel} order; a UI32 flag word says which are present. */
+    NATIVE(1, "Native"),
+    /** 2: an explicit UI8 speaker per channel. */
+    CUSTOM(2, "Custom");
+
+    private final int value;
+    private final String specName;
+
+    AudioChannelOrder(int value, String specName) {
+        this.value = value;
+        this.specName = specName;
+    }
+
+    /** The wire value. */
+    public int value() {
+        return value;
+    }
+
+    /** Unspecified, Native or Custom. */
+    public String specName() {
+        return specName;
+    }
+
+    /** Reverse lookup; empty for reserved values. */
+    public static Optional<AudioChannelOrder> fromValue(int value) {
+        return switch (value) {
+            case 0 -> Optional.of(UNSPECIFIED);
+            case 1 -> Optional.of(NATIVE);
+            case 2 -> Optional.of(CUSTOM);
+            default -> Optional.empty();
+        };
+    }
+
+    static AudioChannelOrder require(int value) {
+        return fromValue(value).orElseThrow(() -> new RtmpProtocolException(
+                "reserved audio channel order " + value + " (enhanced-rtmp-v2.md AudioChannelOrder)"));
+    }
+}

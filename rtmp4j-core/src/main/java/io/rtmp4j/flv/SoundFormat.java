@@ -1,0 +1,88 @@
+package io.rtmp4j.flv;
+
+import io.rtmp4j.RtmpProtocolException;
+import java.util.Optional;
+
+/**
+ * Legacy audio {@code SoundFormat} UB[4]: flv-10.1.txt Annex E.4.2.1 and enhanced-rtmp-v2.md
+ * {@code SoundFormat}. Value 9 ({@link #EX_HEADER}) switches to the enhanced FourCC header;
+ * 12 and 13 are reserved and rejected.
+ */
+public enum SoundFormat implements FlvCodec {
+    /** 0: linear PCM, platform endian. */
+    PCM_PLATFORM_ENDIAN(0, "pcm"),
+    /** 1: ADPCM. */
+    ADPCM(1, "adpcm"),
+    /** 2: MP3. */
+    MP3(2, "mp3"),
+    /** 3: linear PCM, little endian. */
+    PCM_LITTLE_ENDIAN(3, "pcm_le"),
+    /** 4: Nellymoser 16 kHz mono. */
+    NELLYMOSER_16K_MONO(4, "nellymoser"),
+    /** 5: Nellymoser 8 kHz mono. */
+    NELLYMOSER_8K_MONO(5, "nellymoser"),
+    /** 6: Nellymoser. */
+    NELLYMOSER(6, "nellymoser"),
+    /** 7: G.711 A-law. */
+    G711_A_LAW(7, "g711a"),
+    /** 8: G.711 mu-law. */
+    G711_MU_LAW(8, "g711u"),
+    /** 9: enhanced audio header follows (enhanced-rtmp-v2.md "Enhanced Audio"); not a codec itself. */
+    EX_HEADER(9, "ExHeader"),
+    /** 10: AAC; the body starts with AACPacketType. */
+    AAC(10, "aac"),
+    /** 11: Speex. */
+    SPEEX(11, "speex"),
+    /** 14: MP3 8 kHz. */
+    MP3_8K(14, "mp3_8k"),
+    /** 15: device-specific sound. */
+    DEVICE_SPECIFIC(15, "device");
+
+    private static final SoundFormat[] BY_VALUE = new SoundFormat[16];
+
+    static {
+        for (SoundFormat f : values()) {
+            BY_VALUE[f.value] = f;
+        }
+    }
+
+    private final int value;
+    private final String specName;
+
+    SoundFormat(int value, String specName) {
+        this.value = value;
+        this.specName = specName;
+    }
+
+    /** The wire value. */
+    public int value() {
+        return value;
+    }
+
+    @Override
+    public String specName() {
+        return specName;
+    }
+
+    @Override
+    public boolean isVideo() {
+        return false;
+    }
+
+    @Override
+    public boolean isEnhanced() {
+        return false;
+    }
+
+    /** Reverse lookup; empty for reserved values 12 and 13. */
+    public static Optional<SoundFormat> fromValue(int value) {
+        return value >= 0 && value < BY_VALUE.length ? Optional.ofNullable(BY_VALUE[value]) : Optional.empty();
+    }
+
+    static SoundFormat require(int value) {
+        if (value >= 0 && value < BY_VALUE.length && BY_VALUE[value] != null) {
+            return BY_VALUE[value];
+        }
+        throw new RtmpProtocolException("reserved sound format " + value + " (flv-10.1.txt E.4.2.1)");
+    }
+}

@@ -1,0 +1,43 @@
+package io.rtmp4j.flv;
+
+import io.rtmp4j.RtmpProtocolException;
+import java.util.Optional;
+
+/**
+ * The UI8 body of a video command frame (frame type 5): flv-10.1.txt E.4.3.1 VideoTagBody,
+ * enhanced-rtmp-v2.md {@code VideoCommand}. Values 2..255 are reserved and rejected.
+ */
+public enum VideoCommand {
+    /** 0: start of client-side seeking video frame sequence. */
+    START_SEEK(0, "StartSeek"),
+    /** 1: end of client-side seeking video frame sequence. */
+    END_SEEK(1, "EndSeek");
+
+    private final int value;
+    private final String specName;
+
+    VideoCommand(int value, String specName) {
+        this.value = value;
+        this.specName = specName;
+    }
+
+    /** The wire value. */
+    public int value() {
+        return value;
+    }
+
+    /** StartSeek or EndSeek. */
+    public String specName() {
+        return specName;
+    }
+
+    /** Reverse lookup; empty for reserved values. */
+    public static Optional<VideoCommand> fromValue(int value) {
+        return value == 0 ? Optional.of(START_SEEK) : value == 1 ? Optional.of(END_SEEK) : Optional.empty();
+    }
+
+    static VideoCommand require(int value) {
+        return fromValue(value).orElseThrow(() -> new RtmpProtocolException(
+                "reserved video command " + value + " (enhanced-rtmp-v2.md VideoCommand)"));
+    }
+}

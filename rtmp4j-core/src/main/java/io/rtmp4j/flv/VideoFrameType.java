@@ -1,0 +1,60 @@
+package io.rtmp4j.flv;
+
+import io.rtmp4j.RtmpProtocolException;
+import java.util.Optional;
+
+/**
+ * Video frame type: the {@code FrameType} UB[4] of flv-10.1.txt Annex E.4.3.1, which
+ * enhanced-rtmp-v2.md "Enhanced Video" narrows to UB[3] ({@code VideoFrameType}) after the
+ * {@code IsExHeader} bit. Values 0, 6 and 7 are reserved and rejected.
+ */
+public enum VideoFrameType {
+    /** 1: a seekable frame. */
+    KEY(1, "key"),
+    /** 2: a non-seekable frame. */
+    INTER(2, "inter"),
+    /** 3: disposable inter frame (H.263 only). */
+    DISPOSABLE(3, "disposable"),
+    /** 4: generated key frame (reserved for server use). */
+    GENERATED(4, "generated"),
+    /** 5: video info / command frame; the body is a {@link VideoCommand}. */
+    COMMAND(5, "command");
+
+    private static final VideoFrameType[] BY_VALUE = new VideoFrameType[8];
+
+    static {
+        for (VideoFrameType t : values()) {
+            BY_VALUE[t.value] = t;
+        }
+    }
+
+    private final int value;
+    private final String specName;
+
+    VideoFrameType(int value, String specName) {
+        this.value = value;
+        this.specName = specName;
+    }
+
+    /** The wire value. */
+    public int value() {
+        return value;
+    }
+
+    /** The name {@code rtmp4j inspect} prints: key, inter, disposable, generated, command. */
+    public String specName() {
+        return specName;
+    }
+
+    /** Reverse lookup; empty for reserved values. */
+    public static Optional<VideoFrameType> fromValue(int value) {
+        return value >= 0 && value < BY_VALUE.length ? Optional.ofNullable(BY_VALUE[value]) : Optional.empty();
+    }
+
+    static VideoFrameType require(int value) {
+        if (value >= 0 && value < BY_VALUE.length && BY_VALUE[value] != null) {
+            return BY_VALUE[value];
+        }
+        throw new RtmpProtocolException("reserved video frame type " + value + " (flv-10.1.txt E.4.3.1)");
+    }
+}
