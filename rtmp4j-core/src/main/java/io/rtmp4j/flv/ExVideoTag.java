@@ -14,8 +14,8 @@ import java.util.Objects;
  * ({@code 0x91} = IsExHeader, KEY, CodedFrames; {@code av01}) is
  * {@code ExVideoTag.of(KEY, CODED_FRAMES, AV1, 0, obus)}.
  *
- * <p>For {@link VideoPacketType#METADATA} the data is the AMF0 metadata; {@link #metadata()} reads it
- * ({@code colorInfo}).
+ * <p>For {@link VideoPacketType#METADATA} the data is the AMF0 metadata, validated at parse time;
+ * {@link #metadata()} and {@link #colorInfo()} read it, {@link #ofColorInfo} builds it.
  *
  * @param frameType       the frame type; COMMAND only with Metadata (other command frames are {@link VideoCommandTag})
  * @param modEx           the ModEx chain in wire order, empty if none
@@ -46,6 +46,25 @@ public record ExVideoTag(VideoFrameType frameType, List<ModEx> modEx, VideoPacke
     public static ExVideoTag of(VideoFrameType frameType, VideoPacketType packetType, VideoFourCc fourCc,
                                 int compositionTime, byte[] data) {
         return new ExVideoTag(frameType, List.of(), packetType, fourCc, compositionTime, data);
+    }
+
+    /**
+     * The outbound Metadata tag carrying {@code colorInfo} (use {@link ColorInfo#RESET} to reset).
+     * The frame type is written as COMMAND (5), as FFmpeg's FLV muxer does; receivers ignore it.
+     */
+    public static ExVideoTag ofColorInfo(VideoFourCc fourCc, ColorInfo colorInfo) {
+        return of(VideoFrameType.COMMAND, VideoPacketType.METADATA, fourCc, 0, VideoMetadata.of(colorInfo).toBytes());
+    }
+
+    /** For a Metadata packet, its pairs; empty for other packet types. */
+    public java.util.Optional<VideoMetadata> metadata() {
+        return packetType == VideoPacketType.METADATA ? java.util.Optional.of(VideoMetadata.parse(data))
+                : java.util.Optional.empty();
+    }
+
+    /** For a Metadata packet with a {@code colorInfo} pair, the typed value; else empty. */
+    public java.util.Optional<ColorInfo> colorInfo() {
+        return metadata().flatMap(VideoMetadata::colorInfo);
     }
 
     /** This tag with another ModEx chain. */

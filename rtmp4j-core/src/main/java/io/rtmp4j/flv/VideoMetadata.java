@@ -1,0 +1,76 @@
+package io.rtmp4j.flv;
+
+import io.rtmp4j.RtmpProtocolException;
+import io.rtmp4j.amf.Amf0;
+import io.rtmp4j.amf.Amf0Property;
+import io.rtmp4j.amf.Amf0String;
+import io.rtmp4j.amf.Amf0Value;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The body of a video Metadata packet (enhanced-rtmp-v2.md "ExVideoTagBody", packet type Metadata,
+ * and "Metadata Frame"): AMF0-encoded {@code [name, value]} pairs, where the only defined pair is
+ * {@code ["colorInfo", Object]}. Other pairs are kept as AMF0 values.
+ *
+ * <p>Only AMF0 is read: the spec lets the connect command's objectEncoding select AMF3, but the
+ * publishers in use (FFmpeg, OBS) write AMF0.
+ *
+ * @param entries the pairs in wire order
+ */
+public record VideoMetadata(List<Amf0Property> entries) {
+
+    public VideoMetadata {
+        entries = List.copyOf(entries);
+    }
+
+    /** A body with the single pair {@code ["colorInfo", colorInfo]}. */
+    public static VideoMetadata of(ColorInfo colorInfo) {
+        return new VideoMetadata(List.of(new Amf0Property("colorInfo", colorInfo.toAmf0())));
+    }
+
+    /**
+     * Reads a Metadata body.
+     *
+     * @throws RtmpProtocolException if the AMF0 is malformed, a name is not a string, a name has no value,
+     *                               or {@code colorInfo} is malformed
+     */
+    public static VideoMetadata parse(byte[] data) {
+        List<Amf0Value> values = Amf0.decodeAll(data);
+        if (values.size() % 2 != 0) {
+            throw new RtmpProtocolException("video Metadata has a name without a value (enhanced-rtmp-v2.md \"Metadata Frame\")");
+        }
+        List<Amf0Property> entries = new ArrayList<>(values.size() / 2);
+        for (int i = 0; i < values.size(); i += 2) {
+            if (!(values.get(i) instanceof Amf0String name)) {
+                throw new RtmpProtocolException("video Metadata name is not a string but "
+                        + values.get(i).getClass().getSimpleName());
+            }
+            entries.add(new Amf0Property(name.value(), values.get(i + 1)));
+        }
+        VideoMetadata m = new VideoMetadata(entries);
+        m.colorInfo(); // validate
+        return m;
+    }
+
+    /** The {@code colorInfo} of the last such pair, typed; empty if there is none. */
+    public Optional<ColorInfo> colorInfo() {
+        for (int i = entries.size() - 1; i >= 0; i--) {
+            if (entries.get(i).name().equals("colorInfo")) {
+                return Optional.of(ColorInfo.fromAmf0(entries.get(i).value()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The AMF0 bytes: each name as an AMF0 string, then its value. */
+    public byte[] toBytes() {
+        List<Amf0Value> values = new ArrayList<>(entries.size() * 2);
+        for (Amf0Property p : entries) {
+            values.add(Amf0Value.of(p.name()));
+            values.add(p.value());
+        }
+        return Amf0.encode(values);
+    }
+}
