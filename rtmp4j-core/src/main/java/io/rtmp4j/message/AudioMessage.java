@@ -1,0 +1,63 @@
+package io.rtmp4j.message;
+
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * Audio Message (type 8, rtmp-1.0.txt §7.1.4). The payload is kept exactly as received: an FLV audio tag body
+ * (flv-10.1.txt; legacy or Enhanced RTMP), parsed by the FLV layer, not here. The array is shared,
+ * never copied, so one published frame can be sent to every player (DESIGN.md principle 7); do not
+ * modify it after handing it over. A zero-length payload is legal (for audio it means silence,
+ * INTEROP-NOTES "Media").
+ *
+ * <p>Example: {@code new AudioMessage(flvBody, 40, streamId)} (chunk stream 4).
+ *
+ * @param payload         the message body (shared, not copied)
+ * @param timestamp       absolute timestamp in milliseconds (unsigned 32-bit)
+ * @param messageStreamId message stream id the media belongs to
+ * @param chunkStreamId   chunk stream id (4 by default)
+ */
+public record AudioMessage(byte[] payload, long timestamp, int messageStreamId, int chunkStreamId) implements RtmpMessage {
+
+    public AudioMessage {
+        Objects.requireNonNull(payload, "payload");
+        Checks.header(timestamp, chunkStreamId);
+    }
+
+    /** On the default chunk stream for audio (4). */
+    public AudioMessage(byte[] payload, long timestamp, int messageStreamId) {
+        this(payload, timestamp, messageStreamId, MessageCodec.CSID_AUDIO);
+    }
+
+    @Override
+    public int typeId() {
+        return MessageType.AUDIO.id();
+    }
+
+    @Override
+    public AudioMessage withHeader(long timestamp, int messageStreamId, int chunkStreamId) {
+        return new AudioMessage(payload, timestamp, messageStreamId, chunkStreamId);
+    }
+
+    /** Payload length in bytes. */
+    public int length() {
+        return payload.length;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof AudioMessage m && timestamp == m.timestamp && messageStreamId == m.messageStreamId
+                && chunkStreamId == m.chunkStreamId && Arrays.equals(payload, m.payload);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(Checks.hash(payload), timestamp, messageStreamId, chunkStreamId);
+    }
+
+    @Override
+    public String toString() {
+        return "AudioMessage[length=" + payload.length + ", ts=" + timestamp + ", msid=" + messageStreamId
+                + ", csid=" + chunkStreamId + ", payload=" + Checks.hex(payload, 16) + "]";
+    }
+}

@@ -1,0 +1,66 @@
+package io.rtmp4j.message;
+
+import java.util.Optional;
+
+/**
+ * Set Peer Bandwidth (type 6, rtmp-1.0.txt §5.4.5): limit the peer's output to a window of
+ * unacknowledged bytes. Body: 32-bit window size, then one limit-type byte.
+ *
+ * <p>Example: {@code new SetPeerBandwidth(2_500_000, SetPeerBandwidth.LimitType.DYNAMIC)}.
+ *
+ * @param windowSize      acknowledgement window in bytes, unsigned 32-bit
+ * @param limitType       hard, soft or dynamic
+ * @param timestamp       header timestamp (ignored, §5.4)
+ * @param messageStreamId message stream id (MUST be 0, §5.4)
+ * @param chunkStreamId   chunk stream id (2 by default)
+ */
+public record SetPeerBandwidth(long windowSize, LimitType limitType, long timestamp, int messageStreamId,
+                               int chunkStreamId) implements RtmpMessage {
+
+    /** The limit type byte of rtmp-1.0.txt §5.4.5. */
+    public enum LimitType {
+        /** 0: limit output to the window. */
+        HARD(0),
+        /** 1: limit output to the smaller of this window and the limit in effect. */
+        SOFT(1),
+        /** 2: treat as hard if the previous limit was hard, else ignore. */
+        DYNAMIC(2);
+
+        private final int id;
+
+        LimitType(int id) {
+            this.id = id;
+        }
+
+        /** The byte written on the wire. */
+        public int id() {
+            return id;
+        }
+
+        /** The limit type with this byte value, or empty. */
+        public static Optional<LimitType> byId(int id) {
+            return id >= 0 && id < values().length ? Optional.of(values()[id]) : Optional.empty();
+        }
+    }
+
+    public SetPeerBandwidth {
+        Checks.u32("window size", windowSize);
+        java.util.Objects.requireNonNull(limitType, "limitType");
+        Checks.header(timestamp, chunkStreamId);
+    }
+
+    /** On the control stream, chunk stream 2, timestamp 0. */
+    public SetPeerBandwidth(long windowSize, LimitType limitType) {
+        this(windowSize, limitType, 0, 0, MessageCodec.CSID_PROTOCOL);
+    }
+
+    @Override
+    public int typeId() {
+        return MessageType.SET_PEER_BANDWIDTH.id();
+    }
+
+    @Override
+    public SetPeerBandwidth withHeader(long timestamp, int messageStreamId, int chunkStreamId) {
+        return new SetPeerBandwidth(windowSize, limitType, timestamp, messageStreamId, chunkStreamId);
+    }
+}

@@ -1,0 +1,54 @@
+package io.rtmp4j.message;
+
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * A message whose type id {@link MessageType} does not name (e.g. 7, the undocumented edge/origin
+ * message, or anything above 22), kept verbatim so it can be ignored, logged or forwarded unchanged.
+ *
+ * @param typeId          the message type id, 0..255, not one of {@link MessageType}
+ * @param payload         the message body (shared, not copied)
+ * @param timestamp       absolute timestamp in milliseconds (unsigned 32-bit)
+ * @param messageStreamId message stream id
+ * @param chunkStreamId   chunk stream id
+ */
+public record UnknownMessage(int typeId, byte[] payload, long timestamp, int messageStreamId, int chunkStreamId)
+        implements RtmpMessage {
+
+    public UnknownMessage {
+        if (typeId < 0 || typeId > 0xFF) {
+            throw new IllegalArgumentException("type id out of range 0..255: " + typeId);
+        }
+        if (MessageType.byId(typeId).isPresent()) {
+            throw new IllegalArgumentException("type id " + typeId + " is a known type: "
+                    + MessageType.byId(typeId).get());
+        }
+        Objects.requireNonNull(payload, "payload");
+        Checks.header(timestamp, chunkStreamId);
+    }
+
+    @Override
+    public UnknownMessage withHeader(long timestamp, int messageStreamId, int chunkStreamId) {
+        return new UnknownMessage(typeId, payload, timestamp, messageStreamId, chunkStreamId);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof UnknownMessage m && typeId == m.typeId && timestamp == m.timestamp
+                && messageStreamId == m.messageStreamId && chunkStreamId == m.chunkStreamId
+                && Arrays.equals(payload, m.payload);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(typeId, Checks.hash(payload), timestamp, messageStreamId, chunkStreamId);
+    }
+
+    @Override
+    public String toString() {
+        return "UnknownMessage[type=" + typeId + ", length=" + payload.length + ", ts=" + timestamp
+                + ", msid=" + messageStreamId + ", csid=" + chunkStreamId + ", payload="
+                + Checks.hex(payload, 16) + "]";
+    }
+}
