@@ -77,7 +77,7 @@ public record DataMessage(MessageType type, List<Amf0Value> values, long timesta
 
     /** The handler name: the first value if it is a string. */
     public Optional<String> name() {
-        return values.isEmpty() ? Optional.empty() : Optional.ofNullable(AmfViews.unwrap(values.get(0)).asString());
+        return values.isEmpty() ? Optional.empty() : Optional.ofNullable(AmfViews.scalar(values.get(0)).asString());
     }
 
     /** Value {@code index} (AVM+ values bridged to AMF0), if present. */

@@ -259,8 +259,8 @@ public final class MessageCodec {
             throw new RtmpProtocolException("command message holds " + values.size()
                     + " AMF values; a command needs at least a name and a transaction id (rtmp-1.0.txt §7.2)");
         }
-        Amf0Value first = AmfViews.unwrap(values.get(0));
-        Amf0Value second = AmfViews.unwrap(values.get(1));
+        Amf0Value first = AmfViews.scalar(values.get(0));
+        Amf0Value second = AmfViews.scalar(values.get(1));
         if (first.asString() == null) {
             throw new RtmpProtocolException("command name is not a string: " + values.get(0));
         }

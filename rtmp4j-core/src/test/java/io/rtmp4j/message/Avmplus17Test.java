@@ -1,0 +1,63 @@
+package io.rtmp4j.message;
+
+import static io.rtmp4j.message.TestBytes.amfString;
+import static io.rtmp4j.message.TestBytes.ascii;
+import static io.rtmp4j.message.TestBytes.b;
+import static io.rtmp4j.message.TestBytes.cat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.rtmp4j.amf.Amf0Avmplus;
+import io.rtmp4j.chunk.RawMessage;
+import org.junit.jupiter.api.Test;
+
+/** Type 17 / 15 bodies that switch to AMF3 with the AVM+ marker 0x11 (amf0.txt §3.1, INTEROP-NOTES "Commands"). */
+class Avmplus17Test {
+
+    private final MessageCodec codec = new MessageCodec();
+
+    static final byte[] CONNECT_17 = cat(
+            b(0x00),                                                  // format byte of type 17
+            amfString("connect"),                                     // AMF0 string "connect"
+            b(0x00, 0x3F, 0xF0, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00), // AMF0 number 1.0
+            b(0x11),                                                  // AVM+ switch: one AMF3 value follows
+            b(0x0A),                                                  //   AMF3 object marker (amf3.txt §3.12)
+            b(0x0B),                                                  //   U29O-traits: inline, dynamic, 0 sealed
+            b(0x01),                                                  //   class name "" (anonymous)
+            b(0x07), ascii("app"),                                    //   member name "app" (U29S 3<<1|1)
+            b(0x06, 0x09), ascii("live"),                             //   string marker, "live" (4<<1|1)
+            b(0x0B), ascii("tcUrl"),                                  //   member name "tcUrl" (5<<1|1)
+            b(0x06, 0x1B), ascii("rtmp://h/live"),                    //   string "rtmp://h/live" (13<<1|1)
+            b(0x01));                                                 //   "" ends the dynamic members
+
+    @Test
+    void amf3CommandObjectBehindAvmplusIsReadable() {
+        RawMessage raw = new RawMessage(3, 17, 0, 0, CONNECT_17);
+        CommandMessage c = (CommandMessage) codec.decode(raw);
+        assertThat(c.type()).isEqualTo(MessageType.COMMAND_AMF3);
+        assertThat(c.name()).isEqualTo("connect");
+        assertThat(c.commandObject()).isInstanceOf(Amf0Avmplus.class);
+        assertThat(c.commandProperties().string("app")).contains("live");
+        Command.Connect connect = (Command.Connect) Command.parse(c);
+        assertThat(connect.tcUrl()).contains("rtmp://h/live");
+        // re-encodes byte for byte, AMF3 part included
+        assertThat(codec.encode(c)).isEqualTo(raw);
+    }
+
+    @Test
+    void type15DataWithAvmplusMetadata() {
+        byte[] body = cat(
+                b(0x00),                                  // format byte of type 15
+                amfString("onMetaData"),                  // AMF0 handler name
+                b(0x11),                                  // AVM+ switch
+                b(0x0A, 0x0B, 0x01),                      //   anonymous dynamic AMF3 object
+                b(0x0B), ascii("width"),                  //   "width"
+                b(0x04, 0x85, 0x00),                      //   AMF3 integer 640 (U29: 0x85 0x00)
+                b(0x01));                                 //   end of dynamic members
+        RawMessage raw = new RawMessage(4, 15, 0, 1, body);
+        DataMessage d = (DataMessage) codec.decode(raw);
+        assertThat(d.type()).isEqualTo(MessageType.DATA_AMF3);
+        assertThat(d.name()).contains("onMetaData");
+        assertThat(d.properties(1).orElseThrow().number("width")).contains(640.0);
+        assertThat(codec.encode(d)).isEqualTo(raw);
+    }
+}
