@@ -70,20 +70,22 @@ public final class AmfJson {
                 sb.append("null");
             }
         } else if (value instanceof Amf0StrictArray a) {
+            int inner = indent < 0 ? -1 : indent + 1;
             sb.append('[');
             List<Amf0Value> values = a.values();
             for (int i = 0; i < values.size(); i++) {
                 if (i > 0) {
                     sb.append(',');
                 }
-                newline(sb, indent + 1);
-                write(sb, values.get(i), indent < 0 ? -1 : indent + 1);
+                newline(sb, inner);
+                write(sb, values.get(i), inner);
             }
             if (!values.isEmpty()) {
                 newline(sb, indent);
             }
             sb.append(']');
         } else if (value instanceof Amf0Properties p) {
+            int inner = indent < 0 ? -1 : indent + 1;
             sb.append('{');
             boolean first = true;
             for (Map.Entry<String, Amf0Value> e : p.asMap().entrySet()) {
@@ -91,10 +93,10 @@ public final class AmfJson {
                     sb.append(',');
                 }
                 first = false;
-                newline(sb, indent + 1);
+                newline(sb, inner);
                 string(sb, e.getKey());
                 sb.append(indent < 0 ? ":" : ": ");
-                write(sb, e.getValue(), indent < 0 ? -1 : indent + 1);
+                write(sb, e.getValue(), inner);
             }
             if (!first) {
                 newline(sb, indent);
