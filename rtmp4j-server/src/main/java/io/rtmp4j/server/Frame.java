@@ -1,0 +1,134 @@
+package io.rtmp4j.server;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.util.AbstractReferenceCounted;
+import io.netty.util.ReferenceCounted;
+import io.rtmp4j.chunk.ChunkEncoder;
+import java.nio.ByteBuffer;
+
+/**
+ * One published media or data message as the hub keeps it: type, timestamp on the stream's timeline,
+ * the payload (shared, never copied per player, DESIGN.md principle 7), what the hub needs to know
+ * about it, and its chunk-encoded forms, made once per {@link ChunkLayout} and shared by every player
+ * with that layout.
+ *
+ * <p>Reference counted: the publisher path, each player group it is queued to and the GOP cache each
+ * hold a reference; the encoded buffers are released with the last one.
+ */
+final class Frame extends AbstractReferenceCounted {
+
+    static final int AUDIO = 8;   // rtmp-1.0.txt §7.1.4
+    static final int VIDEO = 9;   // rtmp-1.0.txt §7.1.5
+    static final int DATA = 18;   // rtmp-1.0.txt §7.1.2 (AMF0 data)
+
+    private static final ThreadLocal<ChunkEncoder> ENCODER = ThreadLocal.withInitial(ChunkEncoder::new);
+
+    final int typeId;
+    final long timestamp;
+    final byte[] payload;
+    /** Video coded frame a decoder can start from. */
+    final boolean keyframe;
+    /** Decoder configuration (sequence header / SequenceStart), or metadata: never dropped. */
+    final boolean config;
+
+    private final ByteBufAllocator alloc;
+    private volatile Encoded first;
+    private Encoded more; // guarded by this
+
+    private static final class Encoded {
+        final ChunkLayout layout;
+        final ByteBuf bytes;
+        Encoded next;
+
+        Encoded(ChunkLayout layout, ByteBuf bytes) {
+            this.layout = layout;
+            this.bytes = bytes;
+        }
+    }
+
+    Frame(int typeId, long timestamp, byte[] payload, boolean keyframe, boolean config, ByteBufAllocator alloc) {
+        this.typeId = typeId;
+        this.timestamp = timestamp;
+        this.payload = payload;
+        this.keyframe = keyframe;
+        this.config = config;
+        this.alloc = alloc;
+    }
+
+    boolean isVideo() {
+        return typeId == VIDEO;
+    }
+
+    /** The same message at another timestamp (a new frame sharing the payload). */
+    Frame retimed(long newTimestamp) {
+        return new Frame(typeId, newTimestamp, payload, keyframe, config, alloc);
+    }
+
+    /**
+     * The chunk-encoded message for {@code layout}, encoded on first use and kept with the frame. The
+     * caller must hold a reference to this frame and must not modify or release the result (take a
+     * {@code retainedDuplicate()} to write it).
+     */
+    ByteBuf encoded(ChunkLayout layout) {
+        Encoded e = first;
+        if (e != null && e.layout.equals(layout)) {
+            return e.bytes;
+        }
+        synchronized (this) {
+            e = first;
+            if (e == null) {
+                e = new Encoded(layout, encode(layout));
+                first = e;
+                return e.bytes;
+            }
+            for (Encoded m = more; m != null; m = m.next) {
+                if (m.layout.equals(layout)) {
+                    return m.bytes;
+                }
+            }
+            Encoded m = new Encoded(layout, encode(layout));
+            m.next = more;
+            more = m;
+            return m.bytes;
+        }
+    }
+
+    private ByteBuf encode(ChunkLayout layout) {
+        ChunkEncoder encoder = ENCODER.get();
+        int csid = layout.csidFor(typeId);
+        encoder.setChunkSize(layout.chunkSize());
+        encoder.forget(csid); // always a fmt 0 first chunk: valid whatever the player received before
+        int len = encoder.encodedLength(csid, typeId, timestamp, layout.messageStreamId(), payload.length);
+        ByteBuf buf = alloc.directBuffer(len, len);
+        ByteBuffer nio = buf.nioBuffer(0, len);
+        encoder.encode(csid, typeId, timestamp, layout.messageStreamId(), payload, 0, payload.length, nio);
+        buf.writerIndex(len);
+        return buf;
+    }
+
+    @Override
+    protected void deallocate() {
+        Encoded e = first;
+        if (e != null) {
+            e.bytes.release();
+        }
+        synchronized (this) {
+            for (Encoded m = more; m != null; m = m.next) {
+                m.bytes.release();
+            }
+            more = null;
+        }
+    }
+
+    @Override
+    public ReferenceCounted touch(Object hint) {
+        return this;
+    }
+
+    @Override
+    public String toString() {
+        return "Frame[type=" + typeId + ", ts=" + timestamp + ", " + payload.length + " bytes"
+                + (keyframe ? ", key" : "") + (config ? ", config" : "") + "]";
+    }
+}

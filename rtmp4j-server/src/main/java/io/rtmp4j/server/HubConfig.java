@@ -1,0 +1,69 @@
+package io.rtmp4j.server;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Settings of a {@link StreamHub}. Every value has a default ({@link #defaults()}), documented here
+ * with where it comes from; {@code ./rtmp4j serve} exposes each as a flag.
+ *
+ * @param gopCache                 keep the frames since the last video keyframe and send them to a
+ *                                 late joiner, so its picture starts at once. Default on (nginx-rtmp's
+ *                                 {@code wait_key} + SRS's {@code gop_cache}); {@code --no-gop-cache}.
+ * @param maxGopBytes              largest cached GOP in payload bytes; a longer GOP is not cached (a
+ *                                 joiner then waits for the next keyframe). Default 16 MiB: 8 s of a
+ *                                 16 Mbit/s stream.
+ * @param publisherSilenceTimeout  a publisher that sends no media for this long is dropped, so an
+ *                                 encoder that reconnects after a network cut gets its name back.
+ *                                 Default 10 s (nginx-rtmp's {@code drop_idle_publisher} is off by
+ *                                 default; 10 s is longer than any encoder's keyframe interval).
+ * @param playerMaxLag             a player that has been losing frames (its queue full) for this long
+ *                                 is disconnected. Default 10 s.
+ * @param playerQueueBytes         the bytes a player may have queued before its droppable frames are
+ *                                 dropped (the transport's write-buffer high-water mark). Default
+ *                                 2 MiB: about 6 s of a 2.7 Mbit/s 720p stream; memory is shared with
+ *                                 the other players (frames are not copied per player).
+ */
+public record HubConfig(boolean gopCache, long maxGopBytes, Duration publisherSilenceTimeout,
+                        Duration playerMaxLag, int playerQueueBytes) {
+
+    public HubConfig {
+        Objects.requireNonNull(publisherSilenceTimeout, "publisherSilenceTimeout");
+        Objects.requireNonNull(playerMaxLag, "playerMaxLag");
+        if (maxGopBytes < 0) {
+            throw new IllegalArgumentException("maxGopBytes must be >= 0: " + maxGopBytes);
+        }
+        if (playerQueueBytes < 1024) {
+            throw new IllegalArgumentException("playerQueueBytes must be >= 1024: " + playerQueueBytes);
+        }
+        if (publisherSilenceTimeout.isNegative() || publisherSilenceTimeout.isZero()
+                || playerMaxLag.isNegative() || playerMaxLag.isZero()) {
+            throw new IllegalArgumentException("timeouts must be positive");
+        }
+    }
+
+    /** The documented defaults. */
+    public static HubConfig defaults() {
+        return new HubConfig(true, 16L << 20, Duration.ofSeconds(10), Duration.ofSeconds(10), 2 << 20);
+    }
+
+    public HubConfig withGopCache(boolean on) {
+        return new HubConfig(on, maxGopBytes, publisherSilenceTimeout, playerMaxLag, playerQueueBytes);
+    }
+
+    public HubConfig withMaxGopBytes(long bytes) {
+        return new HubConfig(gopCache, bytes, publisherSilenceTimeout, playerMaxLag, playerQueueBytes);
+    }
+
+    public HubConfig withPublisherSilenceTimeout(Duration d) {
+        return new HubConfig(gopCache, maxGopBytes, d, playerMaxLag, playerQueueBytes);
+    }
+
+    public HubConfig withPlayerMaxLag(Duration d) {
+        return new HubConfig(gopCache, maxGopBytes, publisherSilenceTimeout, d, playerQueueBytes);
+    }
+
+    public HubConfig withPlayerQueueBytes(int bytes) {
+        return new HubConfig(gopCache, maxGopBytes, publisherSilenceTimeout, playerMaxLag, bytes);
+    }
+}

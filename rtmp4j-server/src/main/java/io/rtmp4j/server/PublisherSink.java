@@ -1,0 +1,11 @@
+package io.rtmp4j.server;
+
+/** A publisher's connection as the {@link StreamHub} sees it: what it needs to drop a silent one. */
+public interface PublisherSink {
+
+    /** Disconnects the publisher (from any thread); {@code reason} goes to the log. */
+    void close(String reason);
+
+    /** The peer address, for logs. */
+    String peer();
+}
