@@ -42,6 +42,12 @@ final class Player {
         if (closed) {
             return false;
         }
+        if (!sink.accepts(f.typeId)) {
+            if (f.isVideo()) {
+                waitKeyframe = true; // resume video (receiveVideo true, unpause) at a keyframe
+            }
+            return false;
+        }
         if (!f.config && !force) {
             if (!sink.writable()) {
                 dropped(f, now);

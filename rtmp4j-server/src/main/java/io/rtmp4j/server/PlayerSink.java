@@ -19,6 +19,14 @@ public interface PlayerSink {
     boolean writable();
 
     /**
+     * Whether the player wants messages of this type now (receiveAudio / receiveVideo / pause,
+     * rtmp-1.0.txt §7.2.2.2, §7.2.2.3, §7.2.2.8).
+     */
+    default boolean accepts(int typeId) {
+        return true;
+    }
+
+    /**
      * Queues pre-encoded media chunks, after anything the session has queued before. Takes ownership
      * of {@code chunks}. Not flushed until {@link #flush()}.
      */

@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "RTMP and Enhanced RTMP (v1 + v2): live server, client and tools.",
-        subcommands = {CommandLine.HelpCommand.class, InspectCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, ServeCommand.class, InspectCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec

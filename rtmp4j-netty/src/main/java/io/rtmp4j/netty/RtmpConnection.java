@@ -1,0 +1,179 @@
+package io.rtmp4j.netty;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.util.concurrent.EventExecutor;
+import io.rtmp4j.session.ServerSession;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.nio.ByteBuffer;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One accepted RTMP connection of an {@link RtmpServer}: its {@link ServerSession} and the Netty channel
+ * that carries it. Everything here must be called on {@link #executor()} (the channel's event loop),
+ * like the session itself; use {@link #execute(Runnable)} from other threads, e.g. to decide a publish
+ * request after an asynchronous authorization call.
+ *
+ * <p>Bytes the session queues are written after each inbound read batch and whenever the application
+ * calls {@link #flush()}; {@link #writeChunks(ByteBuf)} writes pre-encoded media under the session's
+ * fan-out contract (see {@link ServerSession}): the session's own pending bytes go first.
+ */
+public final class RtmpConnection {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RtmpConnection.class);
+
+    private final Channel channel;
+    private final RtmpServer.Settings settings;
+    private ChannelHandlerContext ctx;
+    private ServerSession session;
+    private String closeReason;
+    private boolean closing;
+
+    RtmpConnection(Channel channel, RtmpServer.Settings settings) {
+        this.channel = channel;
+        this.settings = settings;
+    }
+
+    void bind(ChannelHandlerContext ctx, ServerSession session) {
+        this.ctx = ctx;
+        this.session = session;
+    }
+
+    /** The connection's session (drive it only on {@link #executor()}). */
+    public ServerSession session() {
+        return session;
+    }
+
+    /** The Netty channel. */
+    public Channel channel() {
+        return channel;
+    }
+
+    /** The event loop that owns this connection. */
+    public EventExecutor executor() {
+        return channel.eventLoop();
+    }
+
+    /** Runs {@code task} on the connection's event loop, then writes and flushes what the session queued. */
+    public void execute(Runnable task) {
+        executor().execute(() -> {
+            task.run();
+            flush();
+        });
+    }
+
+    /** The peer's address as "ip:port", for logs. */
+    public String peer() {
+        SocketAddress a = channel.remoteAddress();
+        if (a instanceof InetSocketAddress i) {
+            return i.getAddress().getHostAddress() + ":" + i.getPort();
+        }
+        return String.valueOf(a);
+    }
+
+    /** Whether the outbound queue is below its high-water mark (the transport's backpressure signal). */
+    public boolean isWritable() {
+        return channel.isWritable();
+    }
+
+    /** Queues what the session has produced (without flushing). */
+    public void drainSession() {
+        if (session != null && session.hasOutbound()) {
+            ByteBuffer out = session.pollOutbound();
+            ctx.write(Unpooled.wrappedBuffer(out), ctx.voidPromise());
+        }
+    }
+
+    /**
+     * Writes one or more whole pre-encoded chunked messages after the session's pending bytes, without
+     * flushing. Takes ownership of {@code chunks}.
+     */
+    public void writeChunks(ByteBuf chunks) {
+        if (!channel.isActive() || closing) {
+            chunks.release();
+            return;
+        }
+        drainSession();
+        ctx.write(chunks, ctx.voidPromise());
+    }
+
+    /** Writes what the session queued, then flushes; closes gracefully if the session asked for it. */
+    public void flush() {
+        if (ctx == null) {
+            return;
+        }
+        drainSession();
+        ctx.flush();
+        if (session != null && session.isCloseRequested() && !closing) {
+            halfClose(session.state() == ServerSession.State.CLOSED && closeReason == null
+                    ? "closed by the server" : closeReason);
+        }
+    }
+
+    /**
+     * Graceful close (INTEROP-NOTES "Closing"): the session ends its streams (StreamEOF, status), the
+     * bytes are flushed, the write side is shut down, and the connection is closed when the peer closes
+     * or after the close timeout. Call on {@link #executor()}.
+     */
+    public void close(String reason) {
+        if (closeReason == null) {
+            closeReason = reason;
+        }
+        if (session != null) {
+            session.close(reason);
+        }
+        flush();
+        if (!closing) {
+            halfClose(reason);
+        }
+    }
+
+    /** Closes at once, without a goodbye (after a protocol error). Any thread. */
+    public void abort(String reason) {
+        if (closeReason == null) {
+            closeReason = reason;
+        }
+        closing = true;
+        channel.close();
+    }
+
+    private void halfClose(String reason) {
+        closing = true;
+        if (closeReason == null) {
+            closeReason = reason;
+        }
+        if (channel instanceof SocketChannel sc && sc.isActive()) {
+            ctx.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener((ChannelFutureListener) f -> {
+                if (sc.isActive()) {
+                    sc.shutdownOutput();
+                }
+            });
+            executor().schedule(() -> {
+                channel.close();
+            }, settings.closeTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } else {
+            channel.close();
+        }
+    }
+
+    String closeReason() {
+        return closeReason;
+    }
+
+    void closeReasonIfUnset(String reason) {
+        if (closeReason == null) {
+            closeReason = reason;
+        }
+    }
+
+    static Logger log() {
+        return LOG;
+    }
+}

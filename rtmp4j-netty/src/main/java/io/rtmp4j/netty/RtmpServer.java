@@ -1,0 +1,248 @@
+package io.rtmp4j.netty;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.buffer.PooledByteBufAllocator;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.WriteBufferWaterMark;
+import io.netty.channel.nio.NioEventLoopGroup;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.timeout.IdleStateHandler;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import io.rtmp4j.session.ServerSessionConfig;
+import io.rtmp4j.session.ServerSessionListener;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+
+/**
+ * An RTMP server on Netty NIO: accepts TCP connections and drives one
+ * {@link io.rtmp4j.session.ServerSession} per connection on its event loop. The application sees each
+ * connection as an {@link RtmpConnection} and decides through an ordinary
+ * {@link ServerSessionListener} that it creates per connection (accept / reject, possibly later).
+ *
+ * <pre>{@code
+ * RtmpServer server = RtmpServer.builder()
+ *         .bind("127.0.0.1").port(1935)
+ *         .listener(conn -> new ServerSessionListener() {
+ *             public void onPublish(PublishRequest r) {
+ *                 if (r.streamName().equals("cam")) r.accept(); else r.rejectBadName("unknown stream");
+ *             }
+ *             public void onMedia(MediaKind kind, int streamId, long ts, byte[] payload) { ... }
+ *         })
+ *         .build()
+ *         .start();
+ * ...
+ * server.close();
+ * }</pre>
+ *
+ * <p>Per connection: a handshake timeout (handshake and {@code connect} must arrive within it), an idle
+ * timeout (a PingRequest goes out when the peer has been silent for a third of it; the connection is
+ * closed when it stays silent for all of it), a bound on buffered input (the chunk decoder's
+ * {@link io.rtmp4j.chunk.ChunkLimits#maxBufferedBytes()} and the session's held-message limits: every
+ * byte read is consumed at once), write-buffer water marks (backpressure for the application: see
+ * {@link RtmpConnection#isWritable()}). A protocol error closes that connection only, with one log line.
+ */
+public final class RtmpServer implements AutoCloseable {
+
+    /**
+     * Transport settings.
+     *
+     * @param host             address to bind. Default {@code 0.0.0.0} (every interface)
+     * @param port             TCP port; 0 picks a free one. Default 1935 (rtmp-1.0.txt §1: the RTMP port)
+     * @param session          session settings (chunk size 4096, windows, decoder limits)
+     * @param handshakeTimeout time allowed for the handshake and connect. Default 10 s (nginx-rtmp's
+     *                         {@code timeout} is 60 s for everything; an RTMP handshake takes one RTT)
+     * @param idleTimeout      a connection from which nothing arrives for this long (despite pings)
+     *                         is closed. Default 60 s, nginx-rtmp's {@code timeout}
+     * @param closeTimeout     after a graceful close, how long to wait for the peer to close. Default 5 s
+     * @param writeLowWaterMark  outbound bytes below which a connection is writable again. Default 1 MiB
+     * @param writeHighWaterMark outbound bytes above which it is not writable. Default 2 MiB
+     * @param maxConnections   connections beyond this are closed at once. Default 10000
+     * @param ioThreads        event loop threads; 0 means Netty's default (2 x cores)
+     */
+    public record Settings(String host, int port, ServerSessionConfig session, Duration handshakeTimeout,
+                           Duration idleTimeout, Duration closeTimeout, int writeLowWaterMark,
+                           int writeHighWaterMark, int maxConnections, int ioThreads) {
+
+        public Settings {
+            Objects.requireNonNull(host, "host");
+            Objects.requireNonNull(session, "session");
+            Objects.requireNonNull(handshakeTimeout, "handshakeTimeout");
+            Objects.requireNonNull(idleTimeout, "idleTimeout");
+            Objects.requireNonNull(closeTimeout, "closeTimeout");
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("port must be 0..65535: " + port);
+            }
+            if (writeLowWaterMark < 0 || writeHighWaterMark < writeLowWaterMark) {
+                throw new IllegalArgumentException("water marks must satisfy 0 <= low <= high");
+            }
+            if (maxConnections < 1 || ioThreads < 0) {
+                throw new IllegalArgumentException("maxConnections must be >= 1 and ioThreads >= 0");
+            }
+            if (handshakeTimeout.toMillis() < 1 || idleTimeout.toMillis() < 3 || closeTimeout.isNegative()) {
+                throw new IllegalArgumentException("timeouts must be positive");
+            }
+        }
+
+        /** The documented defaults. */
+        public static Settings defaults() {
+            return new Settings("0.0.0.0", 1935, ServerSessionConfig.defaults(), Duration.ofSeconds(10),
+                    Duration.ofSeconds(60), Duration.ofSeconds(5), 1 << 20, 2 << 20, 10_000, 0);
+        }
+    }
+
+    /** Builder of an {@link RtmpServer}. */
+    public static final class Builder {
+        private Settings s = Settings.defaults();
+        private Function<RtmpConnection, ServerSessionListener> listener = c -> new ServerSessionListener() { };
+        private EventLoopGroup group;
+
+        private Builder() {
+        }
+
+        /** Address to bind (default 0.0.0.0). */
+        public Builder bind(String host) {
+            s = new Settings(host, s.port(), s.session(), s.handshakeTimeout(), s.idleTimeout(), s.closeTimeout(),
+                    s.writeLowWaterMark(), s.writeHighWaterMark(), s.maxConnections(), s.ioThreads());
+            return this;
+        }
+
+        /** Port (default 1935; 0 for any free port, see {@link RtmpServer#port()}). */
+        public Builder port(int port) {
+            s = new Settings(s.host(), port, s.session(), s.handshakeTimeout(), s.idleTimeout(), s.closeTimeout(),
+                    s.writeLowWaterMark(), s.writeHighWaterMark(), s.maxConnections(), s.ioThreads());
+            return this;
+        }
+
+        /** All settings at once. */
+        public Builder settings(Settings settings) {
+            s = Objects.requireNonNull(settings, "settings");
+            return this;
+        }
+
+        /**
+         * Creates the session listener of each new connection (called on the connection's event loop,
+         * before its first byte). Default: a listener that accepts everything and ignores media.
+         */
+        public Builder listener(Function<RtmpConnection, ServerSessionListener> factory) {
+            listener = Objects.requireNonNull(factory, "factory");
+            return this;
+        }
+
+        /** Runs the connections on this group instead of a new one (which the server then does not shut down). */
+        public Builder eventLoopGroup(EventLoopGroup group) {
+            this.group = group;
+            return this;
+        }
+
+        public RtmpServer build() {
+            return new RtmpServer(s, listener, group);
+        }
+    }
+
+    /** A builder with the default settings. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    private final Settings settings;
+    private final Function<RtmpConnection, ServerSessionListener> listener;
+    private final EventLoopGroup bossGroup;
+    private final EventLoopGroup workerGroup;
+    private final boolean ownsWorkers;
+    private final AtomicInteger connections = new AtomicInteger();
+    private Channel serverChannel;
+
+    private RtmpServer(Settings settings, Function<RtmpConnection, ServerSessionListener> listener,
+                       EventLoopGroup group) {
+        this.settings = settings;
+        this.listener = listener;
+        this.bossGroup = new NioEventLoopGroup(1, new DefaultThreadFactory("rtmp4j-accept"));
+        this.ownsWorkers = group == null;
+        this.workerGroup = group != null ? group
+                : new NioEventLoopGroup(settings.ioThreads(), new DefaultThreadFactory("rtmp4j-io"));
+    }
+
+    /** Binds and starts accepting; returns this. @throws java.io.UncheckedIOException-like failure if bind fails */
+    public RtmpServer start() {
+        ServerBootstrap b = new ServerBootstrap()
+                .group(bossGroup, workerGroup)
+                .channel(NioServerSocketChannel.class)
+                .option(ChannelOption.SO_BACKLOG, 1024)
+                .option(ChannelOption.SO_REUSEADDR, true)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childOption(ChannelOption.ALLOCATOR, PooledByteBufAllocator.DEFAULT)
+                .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK,
+                        new WriteBufferWaterMark(settings.writeLowWaterMark(), settings.writeHighWaterMark()))
+                .childHandler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel ch) {
+                        long third = Math.max(1, settings.idleTimeout().toMillis() / 3);
+                        ch.pipeline().addLast("idle", new IdleStateHandler(third, 0, 0, TimeUnit.MILLISECONDS));
+                        ch.pipeline().addLast("rtmp", new ServerConnectionHandler(RtmpServer.this));
+                    }
+                });
+        try {
+            serverChannel = b.bind(settings.host(), settings.port()).sync().channel();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while binding", e);
+        } catch (RuntimeException e) {
+            shutdownGroups();
+            throw e;
+        }
+        RtmpConnection.log().info("rtmp4j listening on rtmp://{}:{}", settings.host(), port());
+        return this;
+    }
+
+    /** The port bound (useful with port 0). */
+    public int port() {
+        return ((InetSocketAddress) serverChannel.localAddress()).getPort();
+    }
+
+    /** The settings in use. */
+    public Settings settings() {
+        return settings;
+    }
+
+    /** The event loops that run the connections (e.g. for periodic application tasks). */
+    public EventLoopGroup eventLoopGroup() {
+        return workerGroup;
+    }
+
+    /** Number of open connections. */
+    public int connectionCount() {
+        return connections.get();
+    }
+
+    Function<RtmpConnection, ServerSessionListener> listenerFactory() {
+        return listener;
+    }
+
+    AtomicInteger connections() {
+        return connections;
+    }
+
+    /** Stops accepting and closes every connection; waits for the event loops to finish. */
+    @Override
+    public void close() {
+        if (serverChannel != null) {
+            serverChannel.close().syncUninterruptibly();
+        }
+        shutdownGroups();
+    }
+
+    private void shutdownGroups() {
+        bossGroup.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+        if (ownsWorkers) {
+            workerGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+        }
+    }
+}

@@ -1,0 +1,207 @@
+package io.rtmp4j.server;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.util.concurrent.EventExecutor;
+import io.rtmp4j.message.StatusCode;
+import io.rtmp4j.netty.RtmpConnection;
+import io.rtmp4j.session.MediaKind;
+import io.rtmp4j.session.Metadata;
+import io.rtmp4j.session.PlayRequest;
+import io.rtmp4j.session.PublishRequest;
+import io.rtmp4j.session.ServerSession;
+import io.rtmp4j.session.ServerSessionListener;
+import java.util.HashMap;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Connects one RTMP connection to the {@link StreamHub}: its publishes become {@link Publication}s, its
+ * plays {@link Subscription}s. Runs on the connection's event loop.
+ */
+final class HubListener implements ServerSessionListener, PublisherSink {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HubListener.class);
+
+    private final StreamHub hub;
+    private final RtmpConnection conn;
+    private final Map<Integer, Publication> publications = new HashMap<>(2);
+    private final Map<Integer, Subscription> subscriptions = new HashMap<>(2);
+
+    HubListener(StreamHub hub, RtmpConnection conn) {
+        this.hub = hub;
+        this.conn = conn;
+    }
+
+    private ServerSession session() {
+        return conn.session();
+    }
+
+    @Override
+    public void onPublish(PublishRequest request) {
+        StreamKey key;
+        try {
+            key = StreamKey.of(session().app(), request.streamName());
+        } catch (IllegalArgumentException e) {
+            LOG.info("publish by {} refused: {}", conn.peer(), e.getMessage());
+            request.reject(StatusCode.PUBLISH_BAD_NAME, e.getMessage());
+            return;
+        }
+        if (publications.containsKey(request.streamId())) {
+            request.rejectBadName("this stream is already publishing");
+            return;
+        }
+        Publication p = hub.publish(key, this);
+        if (p == null) {
+            request.rejectBadName(key + " is already being published");
+            return;
+        }
+        publications.put(request.streamId(), p);
+        request.accept();
+    }
+
+    @Override
+    public void onMedia(MediaKind kind, int streamId, long timestamp, byte[] payload) {
+        Publication p = publications.get(streamId);
+        if (p == null) {
+            return;
+        }
+        switch (kind) {
+            case AUDIO -> p.audio(timestamp, payload);
+            case VIDEO -> p.video(timestamp, payload);
+            case DATA -> { } // other data messages (cue points...) are not forwarded yet
+        }
+    }
+
+    @Override
+    public void onMetadata(Metadata metadata) {
+        Publication p = publications.get(metadata.streamId());
+        if (p != null) {
+            p.metadata(metadata.payload());
+        }
+    }
+
+    @Override
+    public void onUnpublish(int streamId, String streamName) {
+        Publication p = publications.remove(streamId);
+        if (p != null) {
+            p.end();
+        }
+    }
+
+    @Override
+    public void onPlay(PlayRequest request) {
+        StreamKey key;
+        try {
+            key = StreamKey.of(session().app(), request.streamName());
+        } catch (IllegalArgumentException e) {
+            LOG.info("play by {} refused: {}", conn.peer(), e.getMessage());
+            request.rejectNotFound(e.getMessage());
+            return;
+        }
+        Subscription old = subscriptions.remove(request.streamId());
+        if (old != null) {
+            old.close();
+        }
+        if (!request.accept()) {
+            return;
+        }
+        ChunkLayout layout = new ChunkLayout(session().outboundChunkSize(), request.streamId(),
+                ServerSession.AUDIO_CSID, ServerSession.VIDEO_CSID, ServerSession.DATA_CSID);
+        subscriptions.put(request.streamId(), hub.play(key, new Sink(request.streamId(), layout)));
+    }
+
+    @Override
+    public void onPlayStop(int streamId, String streamName) {
+        Subscription s = subscriptions.remove(streamId);
+        if (s != null) {
+            s.close();
+        }
+    }
+
+    @Override
+    public void onClose(String reason) {
+        publications.values().forEach(Publication::end);
+        publications.clear();
+        subscriptions.values().forEach(Subscription::close);
+        subscriptions.clear();
+    }
+
+    // ---- PublisherSink (the hub may call close from another thread) ----
+
+    @Override
+    public void close(String reason) {
+        conn.execute(() -> conn.close(reason));
+    }
+
+    @Override
+    public String peer() {
+        return conn.peer();
+    }
+
+    /** One played stream of this connection, as the hub writes to it. */
+    private final class Sink implements PlayerSink {
+        private final int streamId;
+        private final ChunkLayout layout;
+
+        Sink(int streamId, ChunkLayout layout) {
+            this.streamId = streamId;
+            this.layout = layout;
+        }
+
+        @Override
+        public EventExecutor executor() {
+            return conn.executor();
+        }
+
+        @Override
+        public ChunkLayout layout() {
+            return layout;
+        }
+
+        @Override
+        public boolean writable() {
+            return conn.isWritable();
+        }
+
+        @Override
+        public boolean accepts(int typeId) {
+            ServerSession s = session();
+            if (s.isPaused(streamId)) {
+                return false;
+            }
+            return typeId == Frame.AUDIO ? s.receivesAudio(streamId)
+                    : typeId != Frame.VIDEO || s.receivesVideo(streamId);
+        }
+
+        @Override
+        public void write(ByteBuf chunks) {
+            conn.writeChunks(chunks);
+        }
+
+        @Override
+        public void flush() {
+            conn.flush();
+        }
+
+        @Override
+        public void publishStarted() {
+            session().notifyPublish(streamId);
+        }
+
+        @Override
+        public void publishEnded() {
+            session().notifyUnpublish(streamId);
+        }
+
+        @Override
+        public void close(String reason) {
+            conn.close(reason);
+        }
+
+        @Override
+        public String peer() {
+            return conn.peer();
+        }
+    }
+}
