@@ -172,6 +172,30 @@ class HandshakeInteropTest {
     }
 
     @Test
+    void gstreamerRtmp2srcPlain() throws Exception {
+        // GStreamer's own RTMP elements (rtmp2src/rtmp2sink) send a zero-version C1 (INTEROP-NOTES).
+        Path gst = require("gst-launch-1.0");
+        Seen seen = serveOne(List.of(gst.toString(), "-q", "rtmp2src", "location=rtmp://127.0.0.1:PORT/app/x",
+                "!", "fakesink"));
+        assertThat(seen.handshake().kind()).isEqualTo(PLAIN);
+        assertThat(seen.handshake().peerVersion()).isZero();
+        assertThat(seen.handshake().peerResponseValid()).isTrue();
+        assertConnectChunk(seen.firstChunk());
+    }
+
+    @Test
+    void gstreamerRtmpsrcPlain() throws Exception {
+        // GStreamer's librtmp element: like rtmpdump without a SWF hash, a plain C1 (measured with
+        // GStreamer 1.22 / librtmp 2.4; INTEROP-NOTES expected a digest one).
+        Path gst = require("gst-launch-1.0");
+        Seen seen = serveOne(List.of(gst.toString(), "-q", "rtmpsrc", "location=rtmp://127.0.0.1:PORT/app/x",
+                "!", "fakesink"));
+        assertThat(seen.handshake().kind()).isEqualTo(PLAIN);
+        assertThat(seen.handshake().peerResponseValid()).isTrue();
+        assertConnectChunk(seen.firstChunk());
+    }
+
+    @Test
     void ffmpegDigestChecksOurS1AndS2() throws Exception {
         // FFmpeg verifies S1 and S2 ("Server response validating failed", "Signature mismatch")
         // because our S1 version starts with 3 or more.
