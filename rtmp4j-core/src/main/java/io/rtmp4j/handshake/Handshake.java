@@ -99,7 +99,8 @@ public abstract sealed class Handshake permits ServerHandshake, ClientHandshake 
     /**
      * A client side whose C1 carries {@code version} in bytes 4..7. With {@link Kind#PLAIN} and a
      * non-zero version this is a C1 that looks like a digest C1 but carries no digest (servers must
-     * answer it with the plain echo).
+     * answer it with the plain echo). A digest offer needs a non-zero version: servers (rtmp4j's,
+     * nginx-rtmp) take a zero-version C1 as plain without looking for a digest.
      */
     public static ClientHandshake client(Kind offer, int version, RandomGenerator random, int epoch) {
         return new ClientHandshake(Objects.requireNonNull(offer, "offer"),
