@@ -11,9 +11,7 @@ final class ControlBodies {
 
     static final int SET_CHUNK_SIZE = 1;
     static final int ABORT = 2;
-    static final int ACKNOWLEDGEMENT = 3;
     static final int WINDOW_ACK_SIZE = 5;
-    static final int SET_PEER_BANDWIDTH = 6;
 
     private ControlBodies() {
     }
