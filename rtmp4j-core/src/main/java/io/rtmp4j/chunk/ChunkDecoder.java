@@ -144,7 +144,8 @@ public final class ChunkDecoder {
 
     /**
      * Consumes every remaining byte of {@code in}, calling {@code sink} once per completed message, in
-     * the order the messages complete. A trailing partial chunk is kept for the next call.
+     * the order the messages complete. A trailing partial chunk is kept for the next call. The sink
+     * must not throw anything but {@link RtmpProtocolException} (which fails the decoder).
      *
      * @throws RtmpProtocolException on malformed or over-limit input (and on every call after one)
      */

@@ -32,7 +32,9 @@ import java.util.Objects;
  * }</pre>
  *
  * <p>Encoding writes into a caller-supplied {@link ByteBuffer} and allocates nothing per message
- * (after a chunk stream's first use). Not thread-safe.
+ * (after a chunk stream's first use). With Netty: size the {@code ByteBuf} with
+ * {@link #encodedLength(RawMessage)}, encode into {@code buf.nioBuffer(buf.writerIndex(), n)} and
+ * advance the writer index by {@code n}. Not thread-safe.
  */
 public final class ChunkEncoder {
 
