@@ -15,6 +15,8 @@ final class AmfInput {
 
     private final ByteBuffer buf;
     private final int start;
+    /** True if the view was cut short at {@link AmfLimits#maxTotalBytes()}. */
+    private final boolean capped;
     final AmfLimits limits;
     /** Containers currently open around the value being read. */
     int depth;
@@ -32,7 +34,8 @@ final class AmfInput {
         this.limits = limits;
         this.registry = registry;
         ByteBuffer view = source.duplicate().order(ByteOrder.BIG_ENDIAN);
-        if (view.remaining() > limits.maxTotalBytes()) {
+        capped = view.remaining() > limits.maxTotalBytes();
+        if (capped) {
             view.limit(view.position() + limits.maxTotalBytes());
         }
         this.buf = view;
@@ -58,6 +61,10 @@ final class AmfInput {
 
     private void need(long n, String what) {
         if (n > buf.remaining()) {
+            if (capped) {
+                throw new RtmpProtocolException("AMF value longer than " + limits.maxTotalBytes()
+                        + " bytes (AmfLimits.maxTotalBytes)");
+            }
             throw new RtmpProtocolException("truncated AMF input: " + what + " needs " + n
                     + " bytes but " + buf.remaining() + " remain at offset " + consumed());
         }

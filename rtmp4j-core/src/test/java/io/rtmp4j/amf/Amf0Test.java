@@ -401,7 +401,43 @@ class Amf0Test {
         assertThatThrownBy(() -> Amf0.decodeAll(ByteBuffer.wrap(wire), AmfLimits.DEFAULT.withMaxTotalBytes(50)))
                 .isInstanceOf(RtmpProtocolException.class).hasMessageContaining("maxTotalBytes");
         assertThatThrownBy(() -> Amf0.decode(ByteBuffer.wrap(wire), AmfLimits.DEFAULT.withMaxTotalBytes(50)))
-                .isInstanceOf(RtmpProtocolException.class);
+                .isInstanceOf(RtmpProtocolException.class).hasMessageContaining("maxTotalBytes");
+        assertThat(Amf0.decode(ByteBuffer.wrap(wire), AmfLimits.DEFAULT.withMaxTotalBytes(wire.length))).isNotNull();
+    }
+
+    @Test
+    void typedLookups() {
+        Amf0Object info = Amf0Object.builder().put("level", "status").put("code", "NetStream.Play.Start")
+                .put("ok", true).put("n", 2.0)
+                .put("nested", Amf0EcmaArray.builder().put("w", 1.0).build()).build();
+        assertThat(info.bool("ok")).contains(true);
+        assertThat(info.bool("level")).isEmpty();
+        assertThat(info.has("code")).isTrue();
+        assertThat(info.has("nope")).isFalse();
+        assertThat(info.object("nested").flatMap(o -> o.number("w"))).contains(1.0);
+        assertThat(info.object("level")).isEmpty();
+        assertThat(info.asMap()).containsOnlyKeys("level", "code", "ok", "n", "nested");
+        assertThat(info.get("n").map(Amf0Value::asNumber)).contains(2.0);
+        assertThat(Amf0Value.of("s").asNumber()).isNull();
+        assertThat(Amf0Null.INSTANCE.isNullOrUndefined()).isTrue();
+        assertThat(Amf0Value.of(0.0).isNullOrUndefined()).isFalse();
+    }
+
+    @Test
+    void everyMarkerInOneBodyRoundTripsBothWays() {
+        List<Amf0Value> values = List.of(Amf0Value.of(-0.0), Amf0Value.of(true), Amf0Value.of("s"),
+                Amf0Object.builder().put("o", Amf0Value.array(Amf0Null.INSTANCE)).build(), Amf0Null.INSTANCE,
+                Amf0Undefined.INSTANCE, Amf0EcmaArray.builder().put("e", "v").build(),
+                Amf0Value.array(Amf0Value.of(1.0)), new Amf0Date(3.0, 1), new Amf0String("long", true),
+                Amf0Unsupported.INSTANCE, new Amf0XmlDocument("<x/>"),
+                Amf0TypedObject.builder("C").put("t", 1.0).build(), new Amf0Avmplus(Amf3Value.of("a")));
+        byte[] wire = Amf0.encode(values);
+        List<Amf0Value> decoded = Amf0.decodeAll(wire);
+        assertThat(decoded).isEqualTo(values);
+        assertThat(Amf0.encode(decoded)).isEqualTo(wire);
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        Amf0.encodeTo(out, values.toArray(new Amf0Value[0]));
+        assertThat(out.toByteArray()).isEqualTo(wire);
     }
 
     @Test
