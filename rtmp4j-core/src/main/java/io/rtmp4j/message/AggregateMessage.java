@@ -32,6 +32,21 @@ public record AggregateMessage(byte[] body, long timestamp, int messageStreamId,
         return MessageType.AGGREGATE.id();
     }
 
+    /** The same message with another timestamp (covariant {@link RtmpMessage#withTimestamp}). */
+    @Override
+    public AggregateMessage withTimestamp(long timestamp) {
+        return withHeader(timestamp, messageStreamId, chunkStreamId);
+    }
+
+    /**
+     * The same message on another message stream, same chunk stream (covariant
+     * {@link RtmpMessage#withMessageStreamId}); e.g. a published frame forwarded to a player's stream.
+     */
+    @Override
+    public AggregateMessage withMessageStreamId(int messageStreamId) {
+        return withHeader(timestamp, messageStreamId, chunkStreamId);
+    }
+
     @Override
     public AggregateMessage withHeader(long timestamp, int messageStreamId, int chunkStreamId) {
         return new AggregateMessage(body, timestamp, messageStreamId, chunkStreamId);

@@ -34,6 +34,21 @@ public record AudioMessage(byte[] payload, long timestamp, int messageStreamId, 
         return MessageType.AUDIO.id();
     }
 
+    /** The same message with another timestamp (covariant {@link RtmpMessage#withTimestamp}). */
+    @Override
+    public AudioMessage withTimestamp(long timestamp) {
+        return withHeader(timestamp, messageStreamId, chunkStreamId);
+    }
+
+    /**
+     * The same message on another message stream, same chunk stream (covariant
+     * {@link RtmpMessage#withMessageStreamId}); e.g. a published frame forwarded to a player's stream.
+     */
+    @Override
+    public AudioMessage withMessageStreamId(int messageStreamId) {
+        return withHeader(timestamp, messageStreamId, chunkStreamId);
+    }
+
     @Override
     public AudioMessage withHeader(long timestamp, int messageStreamId, int chunkStreamId) {
         return new AudioMessage(payload, timestamp, messageStreamId, chunkStreamId);

@@ -65,6 +65,21 @@ public record CommandMessage(MessageType type, String name, double transactionId
         return type.id();
     }
 
+    /** The same message with another timestamp (covariant {@link RtmpMessage#withTimestamp}). */
+    @Override
+    public CommandMessage withTimestamp(long timestamp) {
+        return withHeader(timestamp, messageStreamId, chunkStreamId);
+    }
+
+    /**
+     * The same message on another message stream, same chunk stream (covariant
+     * {@link RtmpMessage#withMessageStreamId}); e.g. a published frame forwarded to a player's stream.
+     */
+    @Override
+    public CommandMessage withMessageStreamId(int messageStreamId) {
+        return withHeader(timestamp, messageStreamId, chunkStreamId);
+    }
+
     @Override
     public CommandMessage withHeader(long timestamp, int messageStreamId, int chunkStreamId) {
         return new CommandMessage(type, name, transactionId, commandObject, arguments, timestamp, messageStreamId,

@@ -70,6 +70,21 @@ public record DataMessage(MessageType type, List<Amf0Value> values, long timesta
         return type.id();
     }
 
+    /** The same message with another timestamp (covariant {@link RtmpMessage#withTimestamp}). */
+    @Override
+    public DataMessage withTimestamp(long timestamp) {
+        return withHeader(timestamp, messageStreamId, chunkStreamId);
+    }
+
+    /**
+     * The same message on another message stream, same chunk stream (covariant
+     * {@link RtmpMessage#withMessageStreamId}); e.g. a published frame forwarded to a player's stream.
+     */
+    @Override
+    public DataMessage withMessageStreamId(int messageStreamId) {
+        return withHeader(timestamp, messageStreamId, chunkStreamId);
+    }
+
     @Override
     public DataMessage withHeader(long timestamp, int messageStreamId, int chunkStreamId) {
         return new DataMessage(type, values, timestamp, messageStreamId, chunkStreamId);

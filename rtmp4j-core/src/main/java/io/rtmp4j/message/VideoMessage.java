@@ -34,6 +34,21 @@ public record VideoMessage(byte[] payload, long timestamp, int messageStreamId, 
         return MessageType.VIDEO.id();
     }
 
+    /** The same message with another timestamp (covariant {@link RtmpMessage#withTimestamp}). */
+    @Override
+    public VideoMessage withTimestamp(long timestamp) {
+        return withHeader(timestamp, messageStreamId, chunkStreamId);
+    }
+
+    /**
+     * The same message on another message stream, same chunk stream (covariant
+     * {@link RtmpMessage#withMessageStreamId}); e.g. a published frame forwarded to a player's stream.
+     */
+    @Override
+    public VideoMessage withMessageStreamId(int messageStreamId) {
+        return withHeader(timestamp, messageStreamId, chunkStreamId);
+    }
+
     @Override
     public VideoMessage withHeader(long timestamp, int messageStreamId, int chunkStreamId) {
         return new VideoMessage(payload, timestamp, messageStreamId, chunkStreamId);

@@ -42,6 +42,17 @@ class MediaAndOpaqueTest {
     }
 
     @Test
+    void forwardingToAPlayerKeepsTypeAndPayload() {
+        byte[] payload = b(0x27, 0x01, 0x00, 0x00, 0x00); // inter frame, AVC NALU, cts 0
+        VideoMessage published = new VideoMessage(payload, 40, 1);
+        VideoMessage forPlayer = published.withMessageStreamId(3).withTimestamp(0);
+        assertThat(forPlayer.payload()).isSameAs(payload);
+        assertThat(forPlayer).isEqualTo(new VideoMessage(payload, 0, 3));
+        AudioMessage audio = new AudioMessage(payload, 40, 1).withTimestamp(41);
+        assertThat(audio.timestamp()).isEqualTo(41);
+    }
+
+    @Test
     void zeroLengthAudioIsSilenceNotAnError() {
         // INTEROP-NOTES "Media": a zero-length audio message means silence
         RawMessage raw = new RawMessage(4, 8, 20, 1, b());
