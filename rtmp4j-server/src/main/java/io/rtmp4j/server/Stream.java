@@ -27,6 +27,9 @@ final class Stream {
     private PlayerGroup[] groups = new PlayerGroup[0];
     /** Largest timestamp sent on this stream's timeline, -1 before the first frame. */
     private long lastTimestamp = -1;
+    /** Metadata and headers re-timed for joiners at {@link #headT0}, shared by them; null when stale. */
+    private Frame[] head;
+    private long headT0 = -1;
 
     Stream(StreamKey key, StreamHub hub) {
         this.key = key;
@@ -59,6 +62,7 @@ final class Stream {
             return false;
         }
         publication = null;
+        dropHead();
         clearGop();
         gopOverflow = false;
         configs.values().forEach(Frame::release);
@@ -80,6 +84,9 @@ final class Stream {
     synchronized void dispatch(Publication from, Frame f, String configKey, boolean meta) {
         if (publication != from) {
             return; // dropped for silence, or ended: late frames of an old publication go nowhere
+        }
+        if (meta || configKey != null || f.isVideo() && f.keyframe) {
+            dropHead();
         }
         if (meta) {
             if (metadata != null) {
@@ -139,17 +146,29 @@ final class Stream {
 
     /**
      * What a late joiner needs before live frames (INTEROP-NOTES "Media"): metadata, every sequence
-     * header, then the cached GOP. Metadata and headers newer than the GOP's first frame are re-timed
-     * to it so the player's timestamps never go backwards.
+     * header, then the cached GOP. Metadata and headers are re-timed to the GOP's first timestamp: the
+     * player's timestamps never go backwards, and FFmpeg 8.1's FLV demuxer ignores an enhanced sequence
+     * start (AV1, Opus) whose timestamp lies far before the following frames (a late joiner then aborts
+     * with "Assertion par->extradata_size failed"). The re-timed copies are shared by every joiner of
+     * the same GOP.
      */
     private List<Frame> prelude() {
-        List<Frame> out = new ArrayList<>(2 + configs.size() + gop.size());
         long t0 = gop.isEmpty() ? Math.max(lastTimestamp, 0) : gop.get(0).timestamp;
-        if (metadata != null) {
-            out.add(at(metadata, t0));
+        if (head == null || headT0 != t0) {
+            dropHead();
+            head = new Frame[(metadata != null ? 1 : 0) + configs.size()];
+            int i = 0;
+            if (metadata != null) {
+                head[i++] = at(metadata, t0);
+            }
+            for (Frame c : configs.values()) {
+                head[i++] = at(c, t0);
+            }
+            headT0 = t0;
         }
-        for (Frame c : configs.values()) {
-            out.add(at(c, t0));
+        List<Frame> out = new ArrayList<>(head.length + gop.size());
+        for (Frame f : head) {
+            out.add((Frame) f.retain());
         }
         for (Frame f : gop) {
             out.add((Frame) f.retain());
@@ -157,8 +176,17 @@ final class Stream {
         return out;
     }
 
+    private void dropHead() {
+        if (head != null) {
+            for (Frame f : head) {
+                f.release();
+            }
+            head = null;
+        }
+    }
+
     private static Frame at(Frame f, long t0) {
-        return f.timestamp <= t0 ? (Frame) f.retain() : f.retimed(t0);
+        return f.timestamp == t0 ? (Frame) f.retain() : f.retimed(t0);
     }
 
     private PlayerGroup group(EventExecutor executor) {

@@ -121,13 +121,19 @@ class StreamHubTest {
         pub.video(160, p('P', 10));
 
         assertThat(late.summary()).containsExactly("D1", "V1", "V2", "A3", "V7", "A8", "V9", "V10");
-        // metadata and sequence headers come at (or before) the GOP's first timestamp: monotonic
-        assertThat(late.timestamps()).containsExactly(0L, 0L, 0L, 0L, 80L, 90L, 120L, 160L);
+        // metadata and sequence headers come at the GOP's first timestamp: monotonic, and what FFmpeg needs
+        assertThat(late.timestamps()).containsExactly(80L, 80L, 80L, 80L, 80L, 90L, 120L, 160L);
         assertThat(late.messages).allSatisfy(m -> assertThat(m.messageStreamId()).isEqualTo(1));
         assertThat(late.messages.get(4).chunkStreamId()).isEqualTo(6); // video csid of the layout
         assertThat(late.messages.get(5).chunkStreamId()).isEqualTo(4); // audio csid
 
+        // a second joiner of the same GOP shares the re-timed headers
+        FakePlayer later = new FakePlayer(inline);
+        Subscription sub2 = hub.play(key, later);
+        assertThat(later.roots.keySet()).hasSize(late.roots.size()).allMatch(late.roots::containsKey);
+
         sub.close();
+        sub2.close();
         pub.end();
         assertAllReleased();
     }
@@ -282,7 +288,7 @@ class StreamHubTest {
         pub.video(80, p('P', 5));
         pub.video(120, p('K', 6));
         assertThat(late.summary()).containsExactly("V1", "A4", "V6");
-        assertThat(late.timestamps()).containsExactly(0L, 50L, 120L);
+        assertThat(late.timestamps()).containsExactly(40L, 50L, 120L);
     }
 
     @Test

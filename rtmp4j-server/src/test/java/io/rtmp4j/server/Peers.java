@@ -1,0 +1,128 @@
+package io.rtmp4j.server;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+/** Finding and running the real programs of the interop tests; every process is bounded by a timeout. */
+final class Peers {
+
+    private Peers() {
+    }
+
+    /** A program on the PATH, or a skipped test naming the Debian package. */
+    static Path require(String program, String debianPackage) {
+        Optional<Path> p = onPath(program);
+        assumeTrue(p.isPresent(), program + " is not installed (Debian package " + debianPackage
+                + ", installed by .ci/run); skipping");
+        return p.get();
+    }
+
+    static Optional<Path> onPath(String program) {
+        for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin").split(File.pathSeparator)) {
+            Path p = Path.of(dir, program);
+            if (Files.isExecutable(p)) {
+                return Optional.of(p);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** FFmpeg 8.1's ffmpeg / ffprobe from {@code rtmp4j.tools.dir}, or a skipped test. */
+    static Path ffmpeg8(String program) {
+        String dir = System.getProperty("rtmp4j.tools.dir");
+        Path p = dir == null ? null : Path.of(dir, "ffmpeg8", program);
+        assumeTrue(p != null && Files.isExecutable(p),
+                "FFmpeg 8.1 not fetched (bash scripts/fetch-tools.sh puts it in .tools/ffmpeg8); skipping");
+        return p;
+    }
+
+    /** A free TCP port on the loopback interface. */
+    static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+
+    /** Starts a process with its output in {@code log}. */
+    static Process start(Path log, List<String> cmd) throws IOException {
+        return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    }
+
+    /** Waits for a process at most {@code timeout}, then kills it; returns its exit code (or -1 if killed). */
+    static int await(Process p, Duration timeout) throws InterruptedException {
+        if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            p.destroy();
+            if (!p.waitFor(3, TimeUnit.SECONDS)) {
+                p.destroyForcibly().waitFor(3, TimeUnit.SECONDS);
+            }
+            return -1;
+        }
+        return p.exitValue();
+    }
+
+    /** Runs to completion within {@code timeout}; returns the exit code (-1 if it had to be killed). */
+    static int run(Path log, Duration timeout, List<String> cmd) throws IOException, InterruptedException {
+        return await(start(log, cmd), timeout);
+    }
+
+    /**
+     * Polls {@code condition} (every 50 ms) until it holds or {@code timeout} passes: for waiting on an
+     * external program, whose progress the test cannot be notified of.
+     */
+    static boolean waitFor(BooleanSupplier condition, Duration timeout) throws InterruptedException {
+        long end = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > end) {
+                return false;
+            }
+            Thread.sleep(50);
+        }
+        return true;
+    }
+
+    /** One stream of a media file as ffprobe counts it. */
+    record Probed(String type, String codec, int frames) { }
+
+    /** ffprobe {@code -count_frames} on a file: one entry per stream. */
+    static List<Probed> probe(Path ffprobe, Path file) throws IOException, InterruptedException {
+        Path out = Files.createTempFile("ffprobe", ".csv");
+        try {
+            int rc = run(out, Duration.ofSeconds(60), List.of(ffprobe.toString(), "-v", "error", "-count_frames",
+                    "-show_entries", "stream=codec_type,codec_name,nb_read_frames", "-of", "csv=p=0",
+                    file.toString()));
+            List<Probed> result = new ArrayList<>();
+            for (String line : Files.readAllLines(out, StandardCharsets.UTF_8)) {
+                String[] f = line.trim().split(",");
+                if (rc == 0 && f.length >= 3) {
+                    // csv order follows ffprobe's field order: codec_name, codec_type, nb_read_frames
+                    result.add(new Probed(f[1], f[0], f[2].matches("\\d+") ? Integer.parseInt(f[2]) : 0));
+                }
+            }
+            return result;
+        } finally {
+            Files.deleteIfExists(out);
+        }
+    }
+
+    static String tail(Path log) {
+        try {
+            List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 15), lines.size()));
+        } catch (IOException e) {
+            return "(no log: " + e + ")";
+        }
+    }
+}
