@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import org.slf4j.LoggerFactory;
 
 /** Finding and running the real programs of the interop tests; every process is bounded by a timeout. */
 final class Peers {
@@ -111,6 +112,7 @@ final class Peers {
                     result.add(new Probed(f[1], f[0], f[2].matches("\\d+") ? Integer.parseInt(f[2]) : 0));
                 }
             }
+            LoggerFactory.getLogger(Peers.class).info("ffprobe {}: {}", file.getFileName(), result);
             return result;
         } finally {
             Files.deleteIfExists(out);
