@@ -43,7 +43,8 @@ import java.util.function.Consumer;
  * </ul>
  *
  * <p>Errors: malformed or over-limit input throws {@link RtmpProtocolException} and nothing else: a
- * fmt 1/2/3 header on a chunk stream that never had a fmt 0, a fmt 0/1/2 header while a message on that
+ * fmt 2/3 header on a chunk stream that never had a fmt 0 or 1 (a first fmt 1 is accepted as message
+ * stream 0, timestamp delta from 0: librtmp sends its control messages that way), a fmt 0/1/2 header while a message on that
  * chunk stream is incomplete, an invalid Set Chunk Size, a length over a {@link ChunkLimits} limit
  * (refused from the header, before the message is buffered), more chunk streams than allowed. After an
  * error the decoder stays failed: every later call throws again. Bytes that end mid-chunk are kept
@@ -281,9 +282,15 @@ public final class ChunkDecoder {
             }
         }
         InboundStream s = streams.get(csid);
-        if (s == null && fmt != 0) {
+        // librtmp (rtmpdump, GStreamer rtmpsrc/rtmpsink) sends its control messages (SetBufferLength,
+        // Acknowledgement, ping responses) as fmt 1 on chunk stream 2 even when it never used that chunk
+        // stream before; nginx-rtmp and SRS accept it. A fmt 1 header carries everything but the message
+        // stream id, so a first fmt 1 is read as message stream 0 with a delta from timestamp 0.
+        // fmt 2 and 3 lack the length and type: those stay errors.
+        if (s == null && fmt >= 2) {
             throw new RtmpProtocolException("chunk stream " + csid + " starts with a fmt " + fmt
-                    + " header; the first chunk on a chunk stream must be fmt 0 (rtmp-1.0.txt §5.3.1.2.1)");
+                    + " header; the first chunk on a chunk stream must be fmt 0 (rtmp-1.0.txt §5.3.1.2.1)"
+                    + " or, as librtmp sends, fmt 1");
         }
         int h = p + basic;
         int need = basic + MESSAGE_HEADER_LENGTH[fmt];

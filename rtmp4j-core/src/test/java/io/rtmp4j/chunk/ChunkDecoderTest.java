@@ -128,7 +128,8 @@ class ChunkDecoderTest {
         v.b(0x00, 0x00, 0x00);       // length 0
         v.b(0x09);                   // type 9
         v.b(0x02, 0x00, 0x00, 0x00); // message stream id 2
-        v.b(0x41, 0x36, 0x00);       // fmt 1, 3-byte form: 0x36 + 64 = 118, also writable as 2-byte (§5.3.1.1)
+        v.b(0x81, 0x36, 0x00);       // fmt 2, 3-byte form: 0x36 + 64 = 118, also writable as 2-byte (§5.3.1.1)
+        v.b(0x00, 0x00, 0x00);       // timestamp delta 0 (a first fmt 2 has no length: refused)
         assertThatThrownBy(() -> decodeWhole(v.toArray()))
                 .as("csid 118 was never opened")
                 .isInstanceOf(RtmpProtocolException.class);
@@ -536,8 +537,27 @@ class ChunkDecoderTest {
     // ---------------------------------------------------------------- errors and limits
 
     @Test
-    void compressedHeaderOnAChunkStreamNeverSeen_isAClearProtocolError() {
-        for (int fmt = 1; fmt <= 3; fmt++) {
+    void fmt1HeaderOnAChunkStreamNeverSeen_isAcceptedAsLibrtmpSendsIt() {
+        // librtmp's RTMP_SendCtrl / SendBytesReceived use fmt 1 on csid 2 for the first message there
+        // (rtmpdump sends SetBufferLength this way before play). Message stream 0, delta from 0.
+        ChunkBytes v = bytes();
+        v.b(0x42);                   // fmt 1, csid 2
+        v.b(0x00, 0x00, 0x00);       // timestamp delta 0
+        v.b(0x00, 0x00, 0x0A);       // length 10
+        v.b(0x04);                   // type 4, User Control
+        v.b(0x00, 0x03, 0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x0B, 0xB8); // SetBufferLength msid 1, 3000 ms
+        List<RawMessage> got = decodeEveryWay(v.toArray());
+        assertThat(got).hasSize(1);
+        assertThat(got.get(0).chunkStreamId()).isEqualTo(2);
+        assertThat(got.get(0).typeId()).isEqualTo(4);
+        assertThat(got.get(0).messageStreamId()).isZero();
+        assertThat(got.get(0).timestamp()).isZero();
+        assertThat(got.get(0).payload()).hasSize(10);
+    }
+
+    @Test
+    void compressedHeaderWithoutLengthOnAChunkStreamNeverSeen_isAClearProtocolError() {
+        for (int fmt = 2; fmt <= 3; fmt++) {
             byte[] bytes = bytes().b((fmt << 6) | 7, 0, 0, 0, 0, 0, 1, 8, 0).toArray(); // fmt N, csid 7
             int f = fmt;
             assertThatThrownBy(() -> decodeWhole(bytes))
