@@ -16,7 +16,7 @@ import java.util.Objects;
  * <p>Example, FFmpeg 8's form for a second video track: {@code 96 01 61 76 30 31 01}
  * + OBUs is a key frame, OneTrack CodedFrames, {@code av01}, track 1.
  *
- * @param frameType      frame type shared by all tracks (COMMAND only with Metadata)
+ * @param frameType      frame type shared by all tracks; not COMMAND (that byte would read as a command frame)
  * @param modEx          the ModEx chain in wire order, empty if none
  * @param multitrackType OneTrack, ManyTracks or ManyTracksManyCodecs
  * @param packetType     the packet type of every track; never Multitrack (an error on the wire) or ModEx
@@ -35,8 +35,9 @@ public record MultitrackVideoTag(VideoFrameType frameType, List<ModEx> modEx, Av
         if (packetType == VideoPacketType.MULTITRACK || packetType == VideoPacketType.MOD_EX) {
             throw new IllegalArgumentException("packet type inside Multitrack cannot be " + packetType);
         }
-        if (frameType == VideoFrameType.COMMAND && packetType != VideoPacketType.METADATA) {
-            throw new IllegalArgumentException("command frames are VideoCommandTag");
+        if (frameType == VideoFrameType.COMMAND) {
+            // enhanced-rtmp-v2.md: a command frame type with packet type Multitrack is a command frame
+            throw new IllegalArgumentException("frame type COMMAND with Multitrack is a VideoCommandTag");
         }
         if (tracks.isEmpty()) {
             throw new IllegalArgumentException("a Multitrack tag needs at least one track");

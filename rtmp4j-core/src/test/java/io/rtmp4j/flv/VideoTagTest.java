@@ -417,5 +417,9 @@ class VideoTagTest {
                 LegacyVideoTag.avc(VideoFrameType.KEY, VideoPacketType.CODED_FRAMES, 0x800000, new byte[0]));
         org.assertj.core.api.Assertions.assertThatIllegalArgumentException().isThrownBy(() ->
                 ModEx.timestampOffsetNano(1_000_000));
+        // 0xD6 would read back as a command frame, so a COMMAND Multitrack value cannot exist
+        org.assertj.core.api.Assertions.assertThatIllegalArgumentException().isThrownBy(() ->
+                new MultitrackVideoTag(VideoFrameType.COMMAND, List.of(), AvMultitrackType.ONE_TRACK,
+                        VideoPacketType.METADATA, List.of(new VideoTrack(0, VideoFourCc.AV1, 0, new byte[0]))));
     }
 }
