@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.rtmp4j.flv.AudioTag;
+import io.rtmp4j.flv.ColorInfo;
 import io.rtmp4j.flv.ExVideoTag;
 import io.rtmp4j.flv.FlvReader;
 import io.rtmp4j.flv.FlvTag;
@@ -93,9 +94,15 @@ class FfmpegMediaInteropTest {
                 if (tag.tagType() == FlvTag.TYPE_VIDEO) {
                     VideoTag v = VideoTag.parse(tag.body());
                     assertThat(v.toBytes()).isEqualTo(tag.body());
-                    if (v instanceof ExVideoTag e && e.colorInfo().isPresent()) {
+                    if (v instanceof ExVideoTag e && e.colorInfo().isPresent() && name.contains("HDR")) {
+                        // FFmpeg writes colorInfo for SDR too ({colorConfig: {}}); check the HDR one's values
                         sawColorInfo = true;
-                        assertThat(e.colorInfo().get().colorConfig().transferCharacteristics()).isEqualTo(16.0);
+                        ColorInfo ci = e.colorInfo().get();
+                        // FFmpeg 8.1 + libsvtav1 writes a partial colorConfig: only the properties it
+                        // knows, here matrixCoefficients; any other one present must carry the asked value
+                        assertThat(ci.colorConfig().matrixCoefficients()).isEqualTo(9.0); // BT.2020 NCL
+                        assertThat(ci.colorConfig().transferCharacteristics()).isIn(null, 16.0); // PQ
+                        assertThat(ci.colorConfig().colorPrimaries()).isIn(null, 9.0); // BT.2020
                     }
                     packets = adapter.adaptVideo(tag.timestamp(), v);
                 } else if (tag.tagType() == FlvTag.TYPE_AUDIO) {
@@ -106,7 +113,8 @@ class FfmpegMediaInteropTest {
                     continue;
                 }
                 for (MediaPacket p : packets) {
-                    if (p.kind() == MediaPacket.Kind.CODED_FRAME) {
+                    // FFmpeg's demuxer drops zero-size packets (its FLAC muxer ends with an empty CodedFrames)
+                    if (p.kind() == MediaPacket.Kind.CODED_FRAME && p.data().length > 0) {
                         ours.computeIfAbsent(ffprobeName(p.codec()), k -> new ArrayList<>())
                                 .add(p.dtsNanos() / 1_000_000 + "/" + p.ptsNanos() / 1_000_000);
                     }
@@ -128,6 +136,10 @@ class FfmpegMediaInteropTest {
         for (String line : run(List.of(ffprobe.get().toString(), "-v", "error", "-show_entries",
                 "packet=stream_index,dts,pts", "-of", "csv=p=0", flv.toString()))) {
             String[] f = line.split(",");
+            if (f[2].equals("N/A")) {
+                // ffprobe lists an untimed packet for E-AC-3's empty SequenceStart; no media packet is made for it
+                continue;
+            }
             theirs.computeIfAbsent(streams.get(Integer.parseInt(f[0])), k -> new ArrayList<>()).add(f[2] + "/" + f[1]);
         }
         assertThat(ours).isEqualTo(theirs);
