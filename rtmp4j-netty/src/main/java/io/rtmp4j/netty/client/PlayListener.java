@@ -1,0 +1,45 @@
+package io.rtmp4j.netty.client;
+
+import io.rtmp4j.session.MediaKind;
+import io.rtmp4j.session.Metadata;
+import io.rtmp4j.session.StatusEvent;
+
+/**
+ * What an {@link RtmpPlayer} receives. Every method is called on the connection's event loop, one at a
+ * time and in arrival order; each defaults to doing nothing. Payload arrays are the received messages'
+ * own: keep them if needed, do not modify them.
+ *
+ * <p>Media is delivered as soon as {@code play} was sent, before {@code NetStream.Play.Start} if the
+ * server sends it that way (INTEROP-NOTES "Commands"); aggregates arrive split into their parts.
+ */
+public interface PlayListener {
+
+    /** {@code onMetaData} from the server. */
+    default void onMetadata(Metadata metadata) {
+    }
+
+    /**
+     * Audio (an FLV audio tag body), video (an FLV video tag body) or data (an AMF0 body other than
+     * metadata and onStatus), with the server's millisecond timestamp (32 bits, may wrap).
+     */
+    default void onMedia(MediaKind kind, long timestamp, byte[] payload) {
+    }
+
+    /** Every {@code onStatus} on the connection (Play.Reset, Play.Start, Data.Start, ...). */
+    default void onStatus(StatusEvent status) {
+    }
+
+    /**
+     * The stream ended: User Control StreamEOF for the play stream, or NetStream.Play.UnpublishNotify,
+     * Play.Stop or Play.Complete. The connection stays open (a live stream may be published again); close
+     * the player to end.
+     *
+     * @param reason e.g. "StreamEOF" or the status code
+     */
+    default void onStreamEnd(String reason) {
+    }
+
+    /** The connection closed; nothing more arrives. */
+    default void onClose(String reason) {
+    }
+}

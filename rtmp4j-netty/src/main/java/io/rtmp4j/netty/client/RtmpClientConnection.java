@@ -1,0 +1,584 @@
+package io.rtmp4j.netty.client;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.util.concurrent.EventExecutor;
+import io.rtmp4j.RtmpProtocolException;
+import io.rtmp4j.message.CommandMessage;
+import io.rtmp4j.message.StatusCode;
+import io.rtmp4j.netty.client.RtmpClientException.Kind;
+import io.rtmp4j.session.ClientSession;
+import io.rtmp4j.session.ClientSessionConfig;
+import io.rtmp4j.session.ClientSessionListener;
+import io.rtmp4j.session.CommandResult;
+import io.rtmp4j.session.ConnectResult;
+import io.rtmp4j.session.MediaKind;
+import io.rtmp4j.session.Metadata;
+import io.rtmp4j.session.ReconnectRequest;
+import io.rtmp4j.session.RtmpUrl;
+import io.rtmp4j.session.StatusEvent;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One client connection to an RTMP server, made by {@link RtmpClient#connect}: a Netty channel driving a
+ * {@link ClientSession} (handshake, connect, then one publish or one play). All session work happens on the
+ * channel's event loop; the public methods may be called from any thread.
+ *
+ * <pre>{@code
+ * RtmpClientConnection c = client.connect("rtmp://127.0.0.1/live/cam").join();  // connect _result received
+ * RtmpPublisher p = c.publish().join();                                          // NetStream.Publish.Start
+ * }</pre>
+ *
+ * <p>Closing ({@link #close()}): the session ends its stream (FCUnpublish and deleteStream for a
+ * publication, deleteStream for a playback), every queued byte is flushed, the write side is shut down
+ * and the connection is closed when the server closes its side, or after
+ * {@link RtmpClient.Settings#closeTimeout()} (INTEROP-NOTES "Closing").
+ */
+public final class RtmpClientConnection {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RtmpClientConnection.class);
+
+    private final Channel channel;
+    private final RtmpClient.Settings settings;
+    private final RtmpUrl url;
+    private final ClientSession session;
+    private final CompletableFuture<RtmpClientConnection> connected = new CompletableFuture<>();
+    private final CompletableFuture<String> closed = new CompletableFuture<>();
+    private final List<CompletableFuture<Void>> writableWaiters = new ArrayList<>();
+    private ChannelHandlerContext ctx;
+    private ConnectResult connectResult;
+    private String closeReason;
+    private boolean halfClosed;
+
+    private CompletableFuture<RtmpPublisher> publishFuture;
+    private RtmpPublisher publisher;
+    private CompletableFuture<RtmpPlayer> playFuture;
+    private RtmpPlayer player;
+    private PlayListener playListener;
+    private String streamName;
+
+    RtmpClientConnection(Channel channel, RtmpClient.Settings settings, RtmpUrl url, ClientSessionConfig config) {
+        this.channel = channel;
+        this.settings = settings;
+        this.url = url;
+        this.session = new ClientSession(config, new Events());
+    }
+
+    // ------------------------------------------------------------------------------------------------
+    // public API
+
+    /** The URL connected to. */
+    public RtmpUrl url() {
+        return url;
+    }
+
+    /** The server's connect {@code _result} (null until {@link RtmpClient#connect}'s future completes). */
+    public ConnectResult connectResult() {
+        return connectResult;
+    }
+
+    /** The Netty channel. */
+    public Channel channel() {
+        return channel;
+    }
+
+    /** The event loop that owns this connection and its session. */
+    public EventExecutor executor() {
+        return channel.eventLoop();
+    }
+
+    /**
+     * Publishes the URL's stream name live; see {@link #publish(String)}.
+     */
+    public CompletableFuture<RtmpPublisher> publish() {
+        return publish(url.streamName());
+    }
+
+    /**
+     * Publishes {@code name} live: releaseStream, FCPublish, createStream, publish (as OBS and ffmpeg do).
+     * The future completes with the publisher on {@code NetStream.Publish.Start}, and fails with an
+     * {@link RtmpClientException} of kind {@link Kind#PUBLISH_REJECTED} on an error status (e.g.
+     * {@code NetStream.Publish.BadName}) or a refused createStream, {@link Kind#TIMEOUT} when the server
+     * does not answer within {@link RtmpClient.Settings#responseTimeout()}, {@link Kind#CLOSED} when the
+     * connection ends first. On failure the connection is closed.
+     *
+     * @throws IllegalStateException (through the future) if this connection already publishes or plays
+     */
+    public CompletableFuture<RtmpPublisher> publish(String name) {
+        Objects.requireNonNull(name, "name");
+        CompletableFuture<RtmpPublisher> f = new CompletableFuture<>();
+        run(() -> {
+            if (publishFuture != null || playFuture != null) {
+                f.completeExceptionally(new IllegalStateException("this connection already publishes or plays"));
+                return;
+            }
+            if (name.isEmpty()) {
+                f.completeExceptionally(new IllegalArgumentException("no stream name to publish (the URL names "
+                        + "none: rtmp://host[:port]/app/stream)"));
+                return;
+            }
+            publishFuture = f;
+            streamName = name;
+            if (failIfClosed(f)) {
+                return;
+            }
+            session.publish(name);
+            scheduleTimeout(f, "NetStream.Publish.Start for '" + name + "'");
+        });
+        return f;
+    }
+
+    /** Plays the URL's stream name; see {@link #play(String, PlayListener)}. */
+    public CompletableFuture<RtmpPlayer> play(PlayListener listener) {
+        return play(url.streamName(), listener);
+    }
+
+    /**
+     * Plays {@code name}: createStream, SetBufferLength, play. The listener receives media as soon as play
+     * was sent. The future completes with the player on {@code NetStream.Play.Start} or on the first media
+     * message, whichever comes first; it fails with {@link Kind#STREAM_NOT_FOUND} on
+     * {@code NetStream.Play.StreamNotFound}, {@link Kind#PLAY_REJECTED} on another error status,
+     * {@link Kind#TIMEOUT} or {@link Kind#CLOSED}. On failure the connection is closed.
+     */
+    public CompletableFuture<RtmpPlayer> play(String name, PlayListener listener) {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(listener, "listener");
+        CompletableFuture<RtmpPlayer> f = new CompletableFuture<>();
+        run(() -> {
+            if (publishFuture != null || playFuture != null) {
+                f.completeExceptionally(new IllegalStateException("this connection already publishes or plays"));
+                return;
+            }
+            if (name.isEmpty()) {
+                f.completeExceptionally(new IllegalArgumentException("no stream name to play (the URL names "
+                        + "none: rtmp://host[:port]/app/stream)"));
+                return;
+            }
+            playFuture = f;
+            playListener = listener;
+            streamName = name;
+            if (failIfClosed(f)) {
+                return;
+            }
+            session.play(name);
+            scheduleTimeout(f, "NetStream.Play.Start for '" + name + "'");
+        });
+        return f;
+    }
+
+    /**
+     * Graceful close (see the class comment). Returns {@link #closeFuture()}. Idempotent; any thread.
+     */
+    public CompletableFuture<String> close() {
+        return close("closed by the client");
+    }
+
+    /** {@link #close()} with a reason for the logs and {@link #closeFuture()}. */
+    public CompletableFuture<String> close(String reason) {
+        run(() -> closeGracefully(reason));
+        return closed;
+    }
+
+    /** Closes the TCP connection at once, without a goodbye. Any thread. */
+    public void abort(String reason) {
+        run(() -> abortNow(reason));
+    }
+
+    /** Completes with the close reason when the TCP connection has closed. */
+    public CompletableFuture<String> closeFuture() {
+        return closed;
+    }
+
+    /** Whether the TCP connection is open. */
+    public boolean isOpen() {
+        return channel.isActive() && !closed.isDone();
+    }
+
+    /** Whether Netty's outbound buffer is below its high-water mark ({@link RtmpClient.Settings#writeHighWaterMark()}). */
+    public boolean isWritable() {
+        return channel.isWritable();
+    }
+
+    /**
+     * Completes when the outbound buffer has drained below the low-water mark (at once if it is writable
+     * now), or when the connection closes: the backpressure signal for a producer.
+     */
+    public CompletableFuture<Void> whenWritable() {
+        if (channel.isWritable() || !channel.isActive()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        CompletableFuture<Void> f = new CompletableFuture<>();
+        run(() -> {
+            if (channel.isWritable() || !channel.isActive()) {
+                f.complete(null);
+            } else {
+                writableWaiters.add(f);
+            }
+        });
+        return f;
+    }
+
+    /**
+     * Runs {@code task} with the session on the event loop, then writes and flushes what it queued: the
+     * escape hatch for everything the session offers ({@link ClientSession#call},
+     * {@link ClientSession#sendPingRequest}, {@link ClientSession#receiveAudio}, ...).
+     */
+    public void execute(Consumer<ClientSession> task) {
+        Objects.requireNonNull(task, "task");
+        run(() -> task.accept(session));
+    }
+
+    @Override
+    public String toString() {
+        return "RtmpClientConnection[" + url.tcUrl() + "/" + url.streamName() + "]";
+    }
+
+    // ------------------------------------------------------------------------------------------------
+    // event-loop side
+
+    /** Runs on the event loop (now if already there), then writes what the session queued. */
+    void run(Runnable task) {
+        if (channel.eventLoop().inEventLoop()) {
+            runNow(task);
+        } else {
+            channel.eventLoop().execute(() -> runNow(task));
+        }
+    }
+
+    private void runNow(Runnable task) {
+        try {
+            task.run();
+        } catch (RtmpProtocolException e) {
+            fail(new RtmpClientException(Kind.PROTOCOL_ERROR, null, "protocol error: " + e.getMessage(), e));
+            return;
+        }
+        flush();
+    }
+
+    ClientSession session() {
+        return session;
+    }
+
+    CompletableFuture<RtmpClientConnection> connectedFuture() {
+        return connected;
+    }
+
+    /** Writes what the session queued and flushes; starts the half-close if the session asked for it. */
+    void flush() {
+        if (ctx == null) {
+            return;
+        }
+        if (session.hasOutbound() && !halfClosed) {
+            ByteBuffer out = session.pollOutbound();
+            ctx.write(Unpooled.wrappedBuffer(out), ctx.voidPromise());
+        }
+        ctx.flush();
+        if (session.isCloseRequested() && !halfClosed) {
+            halfClose(closeReason == null ? "closed by the session" : closeReason);
+        }
+    }
+
+    private boolean failIfClosed(CompletableFuture<?> f) {
+        if (session.state() == ClientSession.State.CLOSED || closed.isDone()) {
+            f.completeExceptionally(new RtmpClientException(Kind.CLOSED, "the connection to " + url.host() + ":"
+                    + url.port() + " is closed" + (closeReason == null ? "" : ": " + closeReason)));
+            return true;
+        }
+        return false;
+    }
+
+    private void scheduleTimeout(CompletableFuture<?> f, String what) {
+        long ms = settings.responseTimeout().toMillis();
+        channel.eventLoop().schedule(() -> {
+            if (!f.isDone()) {
+                fail(new RtmpClientException(Kind.TIMEOUT, "no " + what + " from " + url.host() + ":" + url.port()
+                        + " within " + ms + " ms"));
+            }
+        }, ms, TimeUnit.MILLISECONDS);
+    }
+
+    private void closeGracefully(String reason) {
+        if (closeReason == null) {
+            closeReason = reason;
+        }
+        session.close(reason); // FCUnpublish / deleteStream; sets isCloseRequested
+        flush();
+        if (!halfClosed) {
+            halfClose(reason);
+        }
+    }
+
+    /** Fails every pending future with {@code e}, then closes (gracefully unless it is a protocol error). */
+    private void fail(RtmpClientException e) {
+        failPending(e);
+        if (e.kind() == Kind.PROTOCOL_ERROR) {
+            abortNow(e.getMessage());
+        } else {
+            closeGracefully(e.getMessage());
+        }
+    }
+
+    private void failPending(Throwable e) {
+        connected.completeExceptionally(e);
+        if (publishFuture != null) {
+            publishFuture.completeExceptionally(e);
+        }
+        if (playFuture != null) {
+            playFuture.completeExceptionally(e);
+        }
+    }
+
+    private void abortNow(String reason) {
+        if (closeReason == null) {
+            closeReason = reason;
+        }
+        halfClosed = true;
+        channel.close();
+    }
+
+    /** INTEROP-NOTES "Closing": flush, shut the write side, read until the server closes (bounded). */
+    private void halfClose(String reason) {
+        halfClosed = true;
+        if (closeReason == null) {
+            closeReason = reason;
+        }
+        if (channel instanceof SocketChannel sc && sc.isActive()) {
+            ctx.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener((ChannelFutureListener) w -> {
+                if (sc.isActive()) {
+                    sc.shutdownOutput();
+                }
+            });
+            channel.eventLoop().schedule(() -> {
+                channel.close();
+            }, settings.closeTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } else {
+            channel.close();
+        }
+    }
+
+    /** The Netty handler of this connection (one per channel). */
+    final class Handler extends ChannelInboundHandlerAdapter {
+
+        @Override
+        public void channelActive(ChannelHandlerContext c) {
+            ctx = c;
+            LOG.debug("connected to {}:{}", url.host(), url.port());
+            flush(); // C0 + C1
+            long ms = settings.responseTimeout().toMillis();
+            c.executor().schedule(() -> {
+                if (!connected.isDone()) {
+                    fail(new RtmpClientException(Kind.TIMEOUT, "no handshake and connect _result from " + url.host()
+                            + ":" + url.port() + " within " + ms + " ms"));
+                }
+            }, ms, TimeUnit.MILLISECONDS);
+        }
+
+        @Override
+        public void channelRead(ChannelHandlerContext c, Object msg) {
+            ByteBuf buf = (ByteBuf) msg;
+            try {
+                if (buf.nioBufferCount() == 1) {
+                    session.receive(buf.nioBuffer());
+                } else {
+                    for (ByteBuffer b : buf.nioBuffers()) {
+                        session.receive(b);
+                    }
+                }
+            } catch (RtmpProtocolException e) {
+                flush();
+                fail(new RtmpClientException(Kind.PROTOCOL_ERROR, null, "protocol error from " + url.host() + ":"
+                        + url.port() + ": " + e.getMessage(), e));
+            } catch (RuntimeException e) {
+                LOG.warn("{}: listener failed", RtmpClientConnection.this, e);
+                fail(new RtmpClientException(Kind.PROTOCOL_ERROR, null, "internal error: " + e, e));
+            } finally {
+                buf.release();
+            }
+        }
+
+        @Override
+        public void channelReadComplete(ChannelHandlerContext c) {
+            flush();
+        }
+
+        @Override
+        public void channelWritabilityChanged(ChannelHandlerContext c) {
+            if (c.channel().isWritable()) {
+                completeWaiters();
+            }
+            c.fireChannelWritabilityChanged();
+        }
+
+        @Override
+        public void exceptionCaught(ChannelHandlerContext c, Throwable cause) {
+            String reason = cause instanceof IOException ? "I/O error: " + cause.getMessage() : cause.toString();
+            if (!(cause instanceof IOException)) {
+                LOG.warn("{}: unexpected error", RtmpClientConnection.this, cause);
+            }
+            if (closeReason == null) {
+                closeReason = reason;
+            }
+            c.close();
+        }
+
+        @Override
+        public void channelInactive(ChannelHandlerContext c) {
+            String reason = closeReason == null ? "closed by the server" : closeReason;
+            closeReason = reason;
+            halfClosed = true;
+            try {
+                session.transportClosed(reason);
+            } catch (RuntimeException e) {
+                LOG.warn("{}: listener failed on close", RtmpClientConnection.this, e);
+            }
+            failPending(new RtmpClientException(Kind.CLOSED, "connection to " + url.host() + ":" + url.port()
+                    + " closed: " + reason));
+            completeWaiters();
+            LOG.debug("{} closed: {}", RtmpClientConnection.this, reason);
+            closed.complete(reason);
+        }
+    }
+
+    private void completeWaiters() {
+        List<CompletableFuture<Void>> w = new ArrayList<>(writableWaiters);
+        writableWaiters.clear();
+        w.forEach(f -> f.complete(null));
+    }
+
+    // ------------------------------------------------------------------------------------------------
+    // session events
+
+    private final class Events implements ClientSessionListener {
+
+        @Override
+        public void onConnected(ConnectResult result) {
+            connectResult = result;
+            connected.complete(RtmpClientConnection.this);
+        }
+
+        @Override
+        public void onConnectFailed(CommandResult error) {
+            String code = error.code().orElse(null);
+            String msg = "connect to " + url.tcUrl() + " refused by the server: " + error.code().orElse("_error")
+                    + error.description().map(d -> " (" + d + ")").orElse("");
+            closeReason = msg;
+            failPending(new RtmpClientException(Kind.CONNECT_REJECTED, code, msg, null));
+        }
+
+        @Override
+        public void onError(CommandResult error) {
+            if ("createStream".equals(error.commandName()) || "publish".equals(error.commandName())
+                    || "play".equals(error.commandName())) {
+                String code = error.code().orElse(null);
+                String msg = error.commandName() + " refused by " + url.host() + ":" + url.port() + ": "
+                        + error.code().orElse("_error") + error.description().map(d -> " (" + d + ")").orElse("");
+                fail(new RtmpClientException(publishFuture != null ? Kind.PUBLISH_REJECTED : Kind.PLAY_REJECTED,
+                        code, msg, null));
+            }
+            // releaseStream / FCPublish errors are common and harmless (nginx-rtmp answers nothing, others _error)
+        }
+
+        @Override
+        public void onStatus(StatusEvent s) {
+            if (publishFuture != null) {
+                publishStatus(s);
+            } else if (playFuture != null) {
+                playStatus(s);
+            }
+        }
+
+        private void publishStatus(StatusEvent s) {
+            if (s.code().equals(StatusCode.PUBLISH_START.code()) && !publishFuture.isDone()) {
+                publisher = new RtmpPublisher(RtmpClientConnection.this, streamName, session.streamId());
+                publishFuture.complete(publisher);
+            } else if (s.isError() && !publishFuture.isDone()) {
+                fail(new RtmpClientException(Kind.PUBLISH_REJECTED, s.code(), "publish '" + streamName + "' to "
+                        + url.tcUrl() + " rejected: " + s.code() + (s.description().isEmpty() ? ""
+                        : " (" + s.description() + ")"), null));
+            } else if (s.isError()) {
+                LOG.warn("{}: {} {}", RtmpClientConnection.this, s.code(), s.description());
+            }
+        }
+
+        private void playStatus(StatusEvent s) {
+            playListener.onStatus(s);
+            if (s.code().equals(StatusCode.PLAY_START.code())) {
+                playStarted();
+            } else if (s.isError() && !playFuture.isDone()) {
+                boolean notFound = s.code().equals(StatusCode.PLAY_STREAM_NOT_FOUND.code());
+                fail(new RtmpClientException(notFound ? Kind.STREAM_NOT_FOUND : Kind.PLAY_REJECTED, s.code(),
+                        (notFound ? "stream '" + streamName + "' not found on " + url.tcUrl()
+                                : "play '" + streamName + "' on " + url.tcUrl() + " rejected")
+                                + ": " + s.code() + (s.description().isEmpty() ? "" : " (" + s.description() + ")"),
+                        null));
+            } else if (s.code().equals(StatusCode.PLAY_UNPUBLISH_NOTIFY.code())
+                    || s.code().equals(StatusCode.PLAY_STOP.code())
+                    || s.code().equals(StatusCode.PLAY_COMPLETE.code())
+                    || (s.isError() && s.streamId() != 0)) {
+                playListener.onStreamEnd(s.code());
+            }
+        }
+
+        private void playStarted() {
+            if (!playFuture.isDone()) {
+                player = new RtmpPlayer(RtmpClientConnection.this, streamName, session.streamId());
+                playFuture.complete(player);
+            }
+        }
+
+        @Override
+        public void onStreamEof(int streamId) {
+            if (playListener != null && streamId == session.streamId()) {
+                playListener.onStreamEnd("StreamEOF");
+            }
+        }
+
+        @Override
+        public void onMedia(MediaKind kind, int streamId, long timestamp, byte[] payload) {
+            if (playListener != null) {
+                // INTEROP-NOTES "Commands": some servers send media before Play.Start
+                playStarted();
+                playListener.onMedia(kind, timestamp, payload);
+            }
+        }
+
+        @Override
+        public void onMetadata(Metadata metadata) {
+            if (playListener != null) {
+                playStarted();
+                playListener.onMetadata(metadata);
+            }
+        }
+
+        @Override
+        public void onReconnectRequest(ReconnectRequest request) {
+            LOG.info("{}: the server asks to reconnect to {}", RtmpClientConnection.this, request.tcUrl());
+        }
+
+        @Override
+        public void onCommand(CommandMessage command) {
+            LOG.debug("{}: command {}", RtmpClientConnection.this, command.name());
+        }
+
+        @Override
+        public void onClose(String reason) {
+            if (playListener != null) {
+                playListener.onClose(reason);
+            }
+        }
+    }
+}
