@@ -255,11 +255,20 @@ public final class MessageCodec {
     private CommandMessage decodeCommand(MessageType type, byte[] p, long ts, int msid, int csid) {
         List<Amf0Value> values = decodeAmf(p, type);
         // rtmp-1.0.txt §7.1.1 / §7.2: command name (string), transaction id (number), command object, ...
+        if (values.isEmpty()) {
+            throw new RtmpProtocolException("command message holds no AMF values; a command needs at least a name"
+                    + " and a transaction id (rtmp-1.0.txt §7.2)");
+        }
+        Amf0Value first = AmfViews.scalar(values.get(0));
+        if (values.size() == 1 && first.asString() != null) {
+            // FFmpeg's listen mode (rtmpproto.c) answers FCPublish with a bare "onFCPublish": no transaction
+            // id. Read it as transaction id 0, as a notification.
+            return new CommandMessage(type, first.asString(), 0, Amf0Null.INSTANCE, List.of(), ts, msid, csid);
+        }
         if (values.size() < 2) {
             throw new RtmpProtocolException("command message holds " + values.size()
                     + " AMF values; a command needs at least a name and a transaction id (rtmp-1.0.txt §7.2)");
         }
-        Amf0Value first = AmfViews.scalar(values.get(0));
         Amf0Value second = AmfViews.scalar(values.get(1));
         if (first.asString() == null) {
             throw new RtmpProtocolException("command name is not a string: " + values.get(0));

@@ -230,12 +230,22 @@ class CommandMessageTest {
     }
 
     @Test
+    void commandWithOnlyANameIsANotification() {
+        // FFmpeg's listen mode answers FCPublish with the string "onFCPublish" alone (rtmpproto.c)
+        CommandMessage c = (CommandMessage) codec.decode(new RawMessage(3, 20, 0, 0, amfString("onFCPublish")));
+        assertThat(c.name()).isEqualTo("onFCPublish");
+        assertThat(c.transactionId()).isZero();
+        assertThat(c.commandObject()).isEqualTo(Amf0Null.INSTANCE);
+        assertThat(c.arguments()).isEmpty();
+    }
+
+    @Test
     void malformedCommandsAreProtocolErrors() {
         // empty body
         assertThatThrownBy(() -> codec.decode(new RawMessage(3, 20, 0, 0, b())))
                 .isInstanceOf(RtmpProtocolException.class).hasMessageContaining("at least a name");
-        // only a name
-        assertThatThrownBy(() -> codec.decode(new RawMessage(3, 20, 0, 0, amfString("connect"))))
+        // only a number: neither a name nor FFmpeg's bare notification
+        assertThatThrownBy(() -> codec.decode(new RawMessage(3, 20, 0, 0, b(0x00, 0, 0, 0, 0, 0, 0, 0, 0))))
                 .isInstanceOf(RtmpProtocolException.class).hasMessageContaining("at least a name");
         // name is a number
         assertThatThrownBy(() -> codec.decode(new RawMessage(3, 20, 0, 0,
