@@ -23,7 +23,8 @@ import java.util.Objects;
  * A {@link PlayListener} that writes what a player receives to an FLV file (flv-10.1.txt Annex E) that
  * players and checkers accept ({@code ffprobe}, {@code flvmeta --check}):
  * <ul>
- *   <li>{@code onMetaData} first, at timestamp 0 (E.5): tags that arrive before it are held back (up to
+ *   <li>{@code onMetaData} first, at timestamp 0, its properties as an ECMA array (E.5; nginx-rtmp sends an
+ *       object, which {@code flvmeta --check} rejects): tags that arrive before it are held back (up to
  *       {@value #MAX_HELD_TAGS} tags) and written after it;</li>
  *   <li>timestamps rebased so the first tag is at 0 ("relative to the first tag", E.4.1), unwrapped past
  *       2³² ms, and never decreasing: a backward jump (a republished stream restarting at 0) continues
@@ -97,7 +98,8 @@ public final class FlvFileRecorder implements PlayListener, Closeable {
         if (closed || failure != null) {
             return;
         }
-        byte[] body = metadata.payload();
+        // flv-10.1.txt E.5: onMetaData's argument is an ECMA array; nginx-rtmp and others send an object
+        byte[] body = ScriptTag.onMetaData(metadata.properties()).encode();
         if (!metadataWritten) {
             metadataWritten = true;
             write(FlvTag.script(0, body));

@@ -12,7 +12,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "RTMP and Enhanced RTMP (v1 + v2): live server, client and tools.",
-        subcommands = {CommandLine.HelpCommand.class, ServeCommand.class, InspectCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, ServeCommand.class, InspectCommand.class, PublishCommand.class,
+            PlayCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec
