@@ -125,6 +125,11 @@ final class Amf0Decoder {
         List<Amf0Property> props = new ArrayList<>();
         String what = marker == 0x08 ? "an ECMA array" : "an object";
         while (true) {
+            if (marker == 0x08 && !in.hasRemaining() && props.size() == ecmaCount) {
+                // lal before its PR #237 (2022) wrote ECMA arrays without the object-end type; accept
+                // one that ends the input right after its declared number of properties
+                break;
+            }
             int nameLength = in.u16("a property name length");
             if (nameLength == 0 && in.peekU8() == 0x09) {
                 in.u8("object end"); // object-end-type, §2.11: 0x00 0x00 0x09

@@ -11,6 +11,10 @@ import java.util.List;
  * {@link #associativeCount()} (so input re-encodes byte for byte). {@link #of(List)} and the
  * builder set it to the number of properties.
  *
+ * <p>One deviation is tolerated on decode: an ECMA array that ends the input right after its
+ * declared number of properties, with no object-end type (older lal servers wrote them so). It is
+ * re-encoded with the object end.
+ *
  * @param associativeCount the U32 count as written (0..2³²−1)
  * @param properties       the properties in order (an unmodifiable copy)
  */

@@ -138,6 +138,23 @@ class Amf0Test {
     }
 
     @Test
+    void ecmaArrayWithoutObjectEndAtTheEndOfInputIsAccepted() {
+        byte[] wire = bytes(
+                0x02, 0x00, 0x0A, 'o', 'n', 'M', 'e', 't', 'a', 'D', 'a', 't', 'a', // "onMetaData"
+                0x08,                           // ecma-array-marker
+                0x00, 0x00, 0x00, 0x01,         // associative-count 1
+                0x00, 0x01, 'w',                // name "w"
+                0x00, 0x40, 0x94, 0, 0, 0, 0, 0, 0); // 1280.0, then the input ends: no 00 00 09
+        List<Amf0Value> values = Amf0.decodeAll(ByteBuffer.wrap(wire));
+        assertThat(values.get(1)).isEqualTo(Amf0EcmaArray.builder().put("w", 1280.0).build());
+        assertThat(Amf0.encode(values)).isEqualTo(concat(wire, bytes(0x00, 0x00, 0x09)));
+        // with a count that does not match, the missing end is truncation
+        byte[] wrongCount = wire.clone();
+        wrongCount[16] = 2;
+        assertThatThrownBy(() -> Amf0.decodeAll(ByteBuffer.wrap(wrongCount))).isInstanceOf(RtmpProtocolException.class);
+    }
+
+    @Test
     void strictArray() {
         golden(bytes(
                 0x0A,                           // strict-array-marker, §2.12
