@@ -1,9 +1,11 @@
 package io.rtmp4j.amf;
 
+import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.rtmp4j.RtmpProtocolException;
 
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,5 +37,22 @@ class Amf0FuzzTest {
             Amf0Value plain = Amf0.withoutAvmplus(v);
             assertThat(AmfJson.toJson(plain)).isEqualTo(AmfJson.toJson(v));
         }
+    }
+
+    /**
+     * The other direction: arbitrary AMF0 values (built from fuzzer data) encode to bytes that
+     * decode to equal values, and those bytes are a fixed point of decode → encode.
+     */
+    @FuzzTest(maxDuration = "5m")
+    void encodeRoundTrip(FuzzedDataProvider data) {
+        AmfValueGenerator gen = new AmfValueGenerator(data);
+        List<Amf0Value> values = new ArrayList<>();
+        for (int i = data.consumeInt(1, 3); i > 0; i--) {
+            values.add(gen.amf0(0));
+        }
+        byte[] encoded = Amf0.encode(values);
+        List<Amf0Value> decoded = Amf0.decodeAll(ByteBuffer.wrap(encoded));
+        assertThat(decoded).isEqualTo(values);
+        assertThat(Amf0.encode(decoded)).isEqualTo(encoded);
     }
 }

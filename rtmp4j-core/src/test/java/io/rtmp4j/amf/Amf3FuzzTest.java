@@ -1,9 +1,11 @@
 package io.rtmp4j.amf;
 
+import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.rtmp4j.RtmpProtocolException;
 
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,5 +34,22 @@ class Amf3FuzzTest {
             Amf0Value amf0 = Amf3.toAmf0(v);
             assertThat(AmfJson.toJson(amf0)).isEqualTo(AmfJson.toJson(v));
         }
+    }
+
+    /**
+     * The other direction: arbitrary AMF3 values (built from fuzzer data) encode to bytes that
+     * decode to equal values, and those bytes are a fixed point of decode → encode.
+     */
+    @FuzzTest(maxDuration = "5m")
+    void encodeRoundTrip(FuzzedDataProvider data) {
+        AmfValueGenerator gen = new AmfValueGenerator(data);
+        List<Amf3Value> values = new ArrayList<>();
+        for (int i = data.consumeInt(1, 3); i > 0; i--) {
+            values.add(gen.amf3(0));
+        }
+        byte[] encoded = Amf3.encode(values);
+        List<Amf3Value> decoded = Amf3.decodeAll(ByteBuffer.wrap(encoded));
+        assertThat(decoded).isEqualTo(values);
+        assertThat(Amf3.encode(decoded)).isEqualTo(encoded);
     }
 }
