@@ -209,4 +209,46 @@ class MediaPacketAdapterTest {
         assertThat(MediaCodec.of(VideoFourCc.AVC)).isEqualTo(MediaCodec.of(VideoCodecId.AVC));
         assertThat(MediaCodec.of(AudioFourCc.AAC)).isEqualTo(MediaCodec.of(SoundFormat.AAC));
     }
+
+    private static byte[] hex(String h) {
+        byte[] b = new byte[h.length() / 2];
+        for (int i = 0; i < b.length; i++) {
+            b[i] = (byte) Integer.parseInt(h.substring(2 * i, 2 * i + 2), 16);
+        }
+        return b;
+    }
+
+    @Test
+    void realFfmpeg81FourTrackHeaders() {
+        // The first tags FFmpeg 8.1 wrote for -map 0:v -map 1:v -map 2:a -map 3:a (H.264, AV1, AAC, Opus):
+        // track 0 in the legacy form, track 1 as Multitrack/OneTrack (INTEROP-NOTES "Media").
+        List<MediaPacket> v0 = adapter.adapt(VIDEO, 0, hex("17000000000142c014ffe1000f6742c0148c682845e5c040784423500100"));
+        List<MediaPacket> v1 = adapter.adapt(VIDEO, 0, hex("9600617630310181000c000a0b02000005196ffe017c0020"));
+        List<MediaPacket> a0 = adapter.adapt(AUDIO, 0, hex("af00120856e500"));
+        List<MediaPacket> a1 = adapter.adapt(AUDIO, 0, hex("95004f707573014f707573486561640101380180bb0000000000"));
+        List<MediaPacket> a1mc = adapter.adapt(AUDIO, 0, hex("95044f70757301010100000004"));
+        assertThat(List.of(v0.get(0), v1.get(0), a0.get(0), a1.get(0))).allMatch(MediaPacket::isSequenceHeader);
+        assertThat(v0.get(0).trackId()).isZero();
+        assertThat(v0.get(0).codec()).isEqualTo(MediaCodec.H264);
+        assertThat(v1.get(0).trackId()).isEqualTo(1);
+        assertThat(v1.get(0).codec()).isEqualTo(MediaCodec.AV1);
+        assertThat(a0.get(0).codec()).isEqualTo(MediaCodec.AAC);
+        assertThat(a1.get(0).trackId()).isEqualTo(1);
+        assertThat(a1.get(0).codec()).isEqualTo(MediaCodec.OPUS);
+        assertThat(a1mc.get(0).kind()).isEqualTo(MediaPacket.Kind.MULTICHANNEL_CONFIG);
+        // Native order, 1 channel, FrontCenter
+        assertThat(io.rtmp4j.flv.MultichannelConfig.parse(a1mc.get(0).data()))
+                .isEqualTo(MultichannelConfig.nativeOrder(1, io.rtmp4j.flv.AudioChannel.FRONT_CENTER.mask()));
+    }
+
+    @Test
+    void realFfmpeg81SdrColorInfoHasAnEmptyColorConfig() {
+        // FFmpeg 8.1 writes a Metadata packet for SDR AV1 too: colorInfo = {colorConfig: {}}
+        io.rtmp4j.flv.ExVideoTag tag = (io.rtmp4j.flv.ExVideoTag) io.rtmp4j.flv.VideoTag.parse(
+                hex("d461763031020009636f6c6f72496e666f03000b636f6c6f72436f6e66696703000009000009"));
+        ColorInfo ci = tag.colorInfo().orElseThrow();
+        assertThat(ci.isReset()).isFalse();
+        assertThat(ci.colorConfig()).isEqualTo(new ColorInfo.ColorConfig(null, null, null, null));
+        assertThat(ExVideoTag.ofColorInfo(VideoFourCc.AV1, ci).toBytes()).isEqualTo(tag.toBytes());
+    }
 }
