@@ -71,8 +71,15 @@ public sealed interface Command {
                 }
                 return new Play(name, start, duration, reset, m);
             }
-            case Commands.DELETE_STREAM:
+            case Commands.DELETE_STREAM: {
+                // GStreamer's rtmp2sink (1.22) sends the stream name instead of the id when it stops
+                // publishing: take the stream the command came on rather than failing the connection
+                Optional<Amf0Value> id = m.argument(0);
+                if (id.isPresent() && id.get().asNumber() == null) {
+                    return new DeleteStream(m.messageStreamId(), m);
+                }
                 return new DeleteStream((int) (long) requiredNumber(m, 0, "stream id"), m);
+            }
             case Commands.CLOSE_STREAM:
                 return new CloseStream(m);
             case Commands.RELEASE_STREAM:

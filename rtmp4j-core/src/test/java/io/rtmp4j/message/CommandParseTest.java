@@ -43,6 +43,14 @@ class CommandParseTest {
     }
 
     @Test
+    void deleteStreamNamingTheStreamAsGstreamerSendsItDeletesTheStreamItCameOn() {
+        // GStreamer 1.22 rtmp2sink: deleteStream, transaction 0, null, "gst" (the stream name), on stream 1
+        CommandMessage gst = new CommandMessage(MessageType.COMMAND_AMF0, Commands.DELETE_STREAM, 0,
+                Amf0Null.INSTANCE, List.of(io.rtmp4j.amf.Amf0String.of("gst")), 0, 1, MessageCodec.CSID_STREAM_COMMAND);
+        assertThat(((Command.DeleteStream) wire(gst)).deletedStreamId()).isEqualTo(1);
+    }
+
+    @Test
     void publishGoldenAsObsSendsIt() {
         RawMessage raw = codec.encode(Commands.publish(1, "cam1", Commands.PublishType.LIVE));
         assertThat(raw).isEqualTo(new RawMessage(5, 20, 0, 1, cat(

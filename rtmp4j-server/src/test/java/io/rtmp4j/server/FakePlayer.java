@@ -60,7 +60,11 @@ final class FakePlayer implements PlayerSink {
     @Override
     public void write(ByteBuf chunks) {
         try {
-            roots.put(chunks.unwrap() == null ? chunks : chunks.unwrap(), true);
+            ByteBuf root = chunks; // the shared buffer behind duplicates (and leak-detection wrappers)
+            while (root.unwrap() != null) {
+                root = root.unwrap();
+            }
+            roots.put(root, true);
             decoder.decode(chunks.nioBuffer(), messages::add);
         } finally {
             chunks.release();
