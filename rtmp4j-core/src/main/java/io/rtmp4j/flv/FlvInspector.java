@@ -2,6 +2,7 @@ package io.rtmp4j.flv;
 
 import io.rtmp4j.RtmpProtocolException;
 import io.rtmp4j.amf.Amf0Value;
+import io.rtmp4j.amf.AmfJson;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
@@ -142,16 +143,9 @@ public final class FlvInspector {
         line.put("name", s.name());
         List<Amf0Value> args = s.arguments();
         if (args.size() == 1) {
-            line.json("value", Json.amf0(args.get(0)));
+            line.json("value", AmfJson.toJson(args.get(0)));
         } else if (args.size() > 1) {
-            StringBuilder sb = new StringBuilder("[");
-            for (int i = 0; i < args.size(); i++) {
-                if (i > 0) {
-                    sb.append(',');
-                }
-                Json.amf0(sb, args.get(i));
-            }
-            line.json("values", sb.append(']').toString());
+            line.json("values", AmfJson.toJson(args));
         }
     }
 

@@ -2,6 +2,8 @@ package io.rtmp4j.flv;
 
 import io.rtmp4j.RtmpProtocolException;
 import io.rtmp4j.amf.Amf0;
+import io.rtmp4j.amf.Amf0Avmplus;
+import io.rtmp4j.amf.Amf3;
 import io.rtmp4j.amf.Amf0EcmaArray;
 import io.rtmp4j.amf.Amf0Properties;
 import io.rtmp4j.amf.Amf0String;
@@ -152,6 +154,30 @@ public record ScriptTag(String name, List<Amf0Value> arguments) {
         args.add(Amf0String.of(name));
         args.addAll(arguments);
         return new ScriptTag(SET_DATA_FRAME, args);
+    }
+
+    /**
+     * The same values with every AMF3 value (after an AVM+ switch, as type 15 data may carry)
+     * converted to AMF0 ({@link Amf3#toAmf0}): what an FLV file's script data tag holds (E.4.4.2).
+     */
+    public ScriptTag toAmf0() {
+        boolean any = arguments.stream().anyMatch(a -> a instanceof Amf0Avmplus);
+        if (!any) {
+            return this;
+        }
+        List<Amf0Value> args = new ArrayList<>(arguments.size());
+        for (Amf0Value a : arguments) {
+            args.add(a instanceof Amf0Avmplus p ? Amf3.toAmf0(p.value()) : a);
+        }
+        return new ScriptTag(name, args);
+    }
+
+    /**
+     * The form an FLV file holds: {@code @setDataFrame} removed and AMF3 values converted to AMF0.
+     * A recorder writes {@code FlvTag.script(ts, ScriptTag.decode(typeId, payload).forFile().encode())}.
+     */
+    public ScriptTag forFile() {
+        return unwrapSetDataFrame().toAmf0();
     }
 
     /** Whether this is {@code onMetaData}, directly or inside {@code @setDataFrame}. */

@@ -94,21 +94,33 @@ class ScriptTagTest {
     }
 
     @Test
-    void type15DataWithAnAmf3SwitchedName() {
-        // format byte, AVM+ marker 0x11, AMF3 string marker 0x06, U29 (5 << 1 | 1) = 0x0B, "hello";
-        // then AMF0 number 1.0
-        byte[] body = bytes(0x00, 0x11, 0x06, 0x0B, 'h', 'e', 'l', 'l', 'o',
-                0x00, 0x3F, 0xF0, 0, 0, 0, 0, 0, 0);
-        ScriptTag s;
-        try {
-            s = ScriptTag.decode(ScriptTag.TYPE_AMF3, body);
-        } catch (RtmpProtocolException e) {
-            // the AMF3 codec is not in the tree yet: nothing else to check here
-            org.junit.jupiter.api.Assumptions.assumeTrue(false, "AMF3 decoding not available: " + e.getMessage());
-            return;
-        }
+    void type15DataWithAmf3ValuesBecomesAmf0ForFiles() {
+        byte[] body = bytes(
+                0x00,                                  // type 15 format byte
+                0x11, 0x06, 0x0B, 'h', 'e', 'l', 'l', 'o', // AVM+ switch; AMF3 string, U29 (5 << 1 | 1), "hello"
+                0x11, 0x0A, 0x0B, 0x01,                // AVM+; AMF3 object, traits inline dynamic 0 sealed, class ""
+                0x03, 'w',                             //   member name "w" (U29 1 << 1 | 1)
+                0x04, 0x05,                            //   integer 5
+                0x01,                                  //   empty name: end of dynamic members
+                0x00, 0x3F, 0xF0, 0, 0, 0, 0, 0, 0);   // AMF0 number 1.0
+        ScriptTag s = ScriptTag.decode(ScriptTag.TYPE_AMF3, body);
         assertThat(s.name()).isEqualTo("hello");
-        assertThat(s.arguments()).containsExactly(Amf0Value.of(1.0));
+        assertThat(s.arguments()).hasSize(2);
+        assertThat(s.arguments().get(0)).isInstanceOf(io.rtmp4j.amf.Amf0Avmplus.class);
+        ScriptTag file = s.forFile();
+        assertThat(file.arguments().get(0)).isInstanceOfSatisfying(io.rtmp4j.amf.Amf0Properties.class,
+                p -> assertThat(p.number("w")).contains(5.0));
+        assertThat(file.arguments().get(1)).isEqualTo(Amf0Value.of(1.0));
+        // the file form is plain AMF0 and reads back the same
+        assertThat(ScriptTag.decode(file.encode())).isEqualTo(file);
+        assertThat(file.toAmf0()).isSameAs(file);
+    }
+
+    @Test
+    void forFileUnwrapsAndConverts() {
+        byte[] type15 = concat(bytes(0x00), SET_DATA_FRAME);
+        ScriptTag file = ScriptTag.decode(ScriptTag.TYPE_AMF3, type15).forFile();
+        assertThat(file.encode()).containsExactly(ON_META_DATA);
     }
 
     @Test
