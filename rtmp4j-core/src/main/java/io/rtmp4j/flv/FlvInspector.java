@@ -86,7 +86,7 @@ public final class FlvInspector {
                 malformed++;
                 InspectLine line = e.tag().isPresent() ? describe(e.tagIndex(), e.tag().get()) : structureFault(e);
                 if (e.tag().isPresent()) {
-                    line.put("offset", e.offset()).put("error", e.getMessage());
+                    line.put("offset", e.offset()).error(e.getMessage());
                 }
                 sink.accept(render(line));
                 if (e.resumable()) {
@@ -133,7 +133,7 @@ public final class FlvInspector {
                 default -> { }
             }
         } catch (RtmpProtocolException e) {
-            line.put("error", e.getMessage());
+            line.error(e.getMessage());
         }
         return line;
     }
@@ -157,7 +157,7 @@ public final class FlvInspector {
         e.header().ifPresent(h -> line.put("type", FlvTag.typeName(h.tagType()))
                 .put("timestamp", h.timestamp()).put("size", h.dataSize()));
         line.put("offset", e.offset());
-        line.put("error", e.getMessage());
+        line.error(e.getMessage());
         return line;
     }
 }

@@ -16,7 +16,7 @@ import java.util.Objects;
  *   <li>the onMetaData script tag first, at timestamp 0, in its file form: without the RTMP
  *       {@code @setDataFrame} wrapper ({@code ScriptTag.unwrapSetDataFrame()} removes it);
  *   <li>timestamps starting at 0 ("relative to the first tag", E.4.1) and never decreasing within
- *       a stream;
+ *       a stream ({@link TimestampPolicy#NON_DECREASING} enforces the latter per tag type);
  *   <li>the codec sequence headers (AVC/HEVC/AV1/VP9 configuration, AAC/Opus/FLAC configuration)
  *       before the first frame of their track.
  * </ul>
@@ -35,15 +35,32 @@ import java.util.Objects;
  */
 public final class FlvWriter implements Closeable, Flushable {
 
+    /** What the writer does with a timestamp lower than the previous one of the same tag type. */
+    public enum TimestampPolicy {
+        /** Write every timestamp as given. */
+        AS_GIVEN,
+        /**
+         * Raise a timestamp that is lower than the last one written for the same tag type to that one,
+         * so that audio, video and script timestamps each never decrease: {@code flvmeta --check} reports
+         * "video tag timestamps are decreasing" as an error, and FFmpeg's muxers refuse non-monotonic
+         * dts. For a recorder, whose publisher's clock it cannot vouch for.
+         */
+        NON_DECREASING
+    }
+
     private final OutputStream out;
     private final FlvHeader header;
+    private final TimestampPolicy policy;
     private final byte[] scratch = new byte[FlvTagHeader.LENGTH];
+    private final long[] lastTimestamp = new long[32];
     private long bytesWritten;
     private long tagCount;
+    private long adjusted;
 
-    private FlvWriter(OutputStream out, FlvHeader header) {
+    private FlvWriter(OutputStream out, FlvHeader header, TimestampPolicy policy) {
         this.out = out;
         this.header = header;
+        this.policy = policy;
     }
 
     /**
@@ -51,9 +68,15 @@ public final class FlvWriter implements Closeable, Flushable {
      * larger DataOffset are written as zeros.
      */
     public static FlvWriter open(OutputStream out, FlvHeader header) throws IOException {
+        return open(out, header, TimestampPolicy.AS_GIVEN);
+    }
+
+    /** Opens a writer with a timestamp policy; see {@link #open(OutputStream, FlvHeader)}. */
+    public static FlvWriter open(OutputStream out, FlvHeader header, TimestampPolicy policy) throws IOException {
         Objects.requireNonNull(out, "out");
         Objects.requireNonNull(header, "header");
-        FlvWriter w = new FlvWriter(out, header);
+        Objects.requireNonNull(policy, "policy");
+        FlvWriter w = new FlvWriter(out, header, policy);
         out.write(header.encode());
         for (long i = FlvHeader.LENGTH; i < header.dataOffset(); i++) {
             out.write(0);
@@ -73,8 +96,16 @@ public final class FlvWriter implements Closeable, Flushable {
         return header;
     }
 
-    /** Writes a tag and its PreviousTagSize. */
+    /** Writes a tag and its PreviousTagSize (with its timestamp raised if the policy says so). */
     public void write(FlvTag tag) throws IOException {
+        if (policy == TimestampPolicy.NON_DECREASING) {
+            long last = lastTimestamp[tag.tagType()];
+            if (tag.timestamp() < last) {
+                tag = tag.withTimestamp(last);
+                adjusted++;
+            }
+            lastTimestamp[tag.tagType()] = tag.timestamp();
+        }
         tag.header().encodeInto(scratch, 0);
         out.write(scratch, 0, FlvTagHeader.LENGTH);
         out.write(tag.body());
@@ -102,6 +133,11 @@ public final class FlvWriter implements Closeable, Flushable {
     /** Tags written so far. */
     public long tagCount() {
         return tagCount;
+    }
+
+    /** Tags whose timestamp {@link TimestampPolicy#NON_DECREASING} raised. */
+    public long adjustedTimestamps() {
+        return adjusted;
     }
 
     private void writeU32(long v) throws IOException {

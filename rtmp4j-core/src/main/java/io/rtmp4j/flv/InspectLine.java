@@ -36,6 +36,17 @@ final class InspectLine {
         return this;
     }
 
+    /** Adds an {@code error} field, or appends to the one already there (one key per object). */
+    InspectLine error(String message) {
+        for (int i = 0; i < fields.size(); i++) {
+            if (fields.get(i).key.equals("error")) {
+                fields.set(i, new Field("error", fields.get(i).value + "; " + message, false));
+                return this;
+            }
+        }
+        return put("error", message);
+    }
+
     boolean has(String key) {
         return fields.stream().anyMatch(f -> f.key.equals(key));
     }

@@ -368,4 +368,25 @@ class FlvFileTest {
                 .hasSameHashCodeAs(FlvTag.video(0, bytes(1)));
         assertThat(FlvTag.audio(7, bytes(1, 2)).encode()).containsExactly(8, 0, 0, 2, 0, 0, 7, 0, 0, 0, 0, 1, 2);
     }
+
+    @Test
+    void nonDecreasingPolicyRaisesLateTimestampsPerTagType() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (FlvWriter w = FlvWriter.open(out, FlvHeader.of(true, true), FlvWriter.TimestampPolicy.NON_DECREASING)) {
+            w.write(FlvTag.video(40, bytes(1)));
+            w.write(FlvTag.audio(20, bytes(2)));   // audio behind video: another type, kept
+            w.write(FlvTag.video(30, bytes(3)));   // video going back: raised to 40
+            w.write(FlvTag.audio(21, bytes(4)));
+            w.write(FlvTag.video(80, bytes(5)));
+            assertThat(w.adjustedTimestamps()).isEqualTo(1);
+        }
+        assertThat(readAll(out.toByteArray())).extracting(FlvTag::timestamp).containsExactly(40L, 20L, 40L, 21L, 80L);
+        ByteArrayOutputStream asGiven = new ByteArrayOutputStream();
+        try (FlvWriter w = FlvWriter.open(asGiven, FlvHeader.of(true, true))) {
+            w.write(FlvTag.video(40, bytes(1)));
+            w.write(FlvTag.video(30, bytes(3)));
+            assertThat(w.adjustedTimestamps()).isZero();
+        }
+        assertThat(readAll(asGiven.toByteArray())).extracting(FlvTag::timestamp).containsExactly(40L, 30L);
+    }
 }

@@ -121,4 +121,16 @@ class FlvInspectorTest {
         assertThat(none.get(0)).startsWith("{\"offset\":0,\"error\":\"not an FLV file");
         assertThat(s[0]).isEqualTo(new FlvInspector.Summary(0, 1, false));
     }
+
+    @Test
+    void aBadBodyAndABadBackPointerShareOneErrorField() throws IOException {
+        byte[] f = file(FlvTag.script(0, bytes(0x02, 0x00, 0x09, 'x')));
+        f[f.length - 1] = 1; // PreviousTagSize 11 + 4 = 15 becomes 1
+        FlvInspector.Summary[] s = new FlvInspector.Summary[1];
+        List<String> lines = lines(f, FlvInspector.Format.JSON, s);
+        assertThat(lines).hasSize(1);
+        java.util.Map<String, Object> m = MiniJson.object(lines.get(0)); // duplicate keys would fail here
+        assertThat((String) m.get("error")).contains("; tag 0 (script, timestamp 0, DataSize 4): PreviousTagSize is 1");
+        assertThat(s[0]).isEqualTo(new FlvInspector.Summary(1, 1, true));
+    }
 }
