@@ -80,4 +80,30 @@ class InspectCommandTest {
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("no such file");
     }
+
+    /** A real FFmpeg 8.1 file (AV1 + Opus, enhanced): every line is a tag, the exit status 0. */
+    @Test
+    void realFfmpegFile() throws Exception {
+        Path ffmpeg = Path.of(System.getProperty("rtmp4j.tools.dir", ".tools"), "ffmpeg8", "ffmpeg");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(ffmpeg),
+                "FFmpeg 8.1 not found at " + ffmpeg + ": run scripts/fetch-tools.sh");
+        Path f = dir.resolve("av1-opus.flv");
+        Process p = new ProcessBuilder(ffmpeg.toString(), "-hide_banner", "-loglevel", "error", "-nostdin", "-y",
+                "-f", "lavfi", "-i", "testsrc2=size=64x48:rate=10:d=0.5",
+                "-f", "lavfi", "-i", "sine=sample_rate=48000:duration=0.5",
+                "-c:v", "libaom-av1", "-cpu-used", "8", "-c:a", "libopus", f.toString())
+                .redirectErrorStream(true).start();
+        String log = new String(p.getInputStream().readAllBytes());
+        assertThat(p.waitFor()).as(log).isZero();
+        Run r = run("inspect", "--json", f.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        java.util.List<String> lines = r.out().lines().toList();
+        assertThat(lines.get(0)).startsWith("{\"tag\":0,\"type\":\"script\",\"timestamp\":0,").contains("\"name\":\"onMetaData\"");
+        assertThat(lines).anySatisfy(l -> assertThat(l).contains("\"codec\":\"av01\"", "\"packetType\":\"CodedFrames\""));
+        assertThat(lines).anySatisfy(l -> assertThat(l).contains("\"codec\":\"Opus\"", "\"packetType\":\"CodedFrames\""));
+        assertThat(lines).allSatisfy(l -> assertThat(l).startsWith("{\"tag\":").endsWith("}").doesNotContain("\"error\""));
+        Run text = run("inspect", f.toString());
+        assertThat(text.exit()).isZero();
+        assertThat(text.out().lines()).hasSize(lines.size() + 1); // plus the header line
+    }
 }
