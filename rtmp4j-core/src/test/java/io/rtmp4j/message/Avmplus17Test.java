@@ -60,4 +60,18 @@ class Avmplus17Test {
         assertThat(d.properties(1).orElseThrow().number("width")).contains(640.0);
         assertThat(codec.encode(d)).isEqualTo(raw);
     }
+
+    @Test
+    void largeAmf3ByteArraysAreNotExpandedByTheReadingHelpers() {
+        // Amf3.toAmf0 makes one AMF0 number per byte; above AmfViews.MAX_BRIDGED_ELEMENTS the helpers
+        // leave the AVM+ value as it is instead of allocating ~24 bytes per payload byte
+        CommandMessage big = new CommandMessage(MessageType.COMMAND_AMF3, "x", 0, io.rtmp4j.amf.Amf0Null.INSTANCE,
+                java.util.List.of(new Amf0Avmplus(new io.rtmp4j.amf.Amf3ByteArray(new byte[70_000])),
+                        new Amf0Avmplus(new io.rtmp4j.amf.Amf3ByteArray(new byte[3]))), 0, 0, 3);
+        CommandMessage back = (CommandMessage) codec.decode(codec.encode(big));
+        assertThat(back).isEqualTo(big);
+        assertThat(back.argument(0).orElseThrow()).isInstanceOf(Amf0Avmplus.class);
+        assertThat(back.objectArgument(0)).isEmpty();
+        assertThat(back.argument(1).orElseThrow()).isInstanceOf(io.rtmp4j.amf.Amf0StrictArray.class);
+    }
 }
