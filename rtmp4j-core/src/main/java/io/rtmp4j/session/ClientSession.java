@@ -52,7 +52,9 @@ import java.util.random.RandomGenerator;
  *       Enhanced RTMP block if any ({@link ClientSessionConfig#enhanced()}; empty = exactly the legacy
  *       bytes). Set Chunk Size follows the {@code _result} (INTEROP-NOTES "Chunk stream").</li>
  *   <li>publish: releaseStream, FCPublish, createStream, then on its {@code _result} publish (as OBS and
- *       ffmpeg); {@link #isPublishing()} after NetStream.Publish.Start.</li>
+ *       ffmpeg); {@link #isPublishing()} after NetStream.Publish.Start. Media may be sent as soon as
+ *       {@link #streamId()} is known: some servers are slow to send Publish.Start (INTEROP-NOTES
+ *       "Commands"), so waiting for it is the application's choice.</li>
  *   <li>play: createStream, then on its {@code _result} SetBufferLength (stream 0, the new stream id) and
  *       play. Media is delivered as soon as play was asked, before Play.Start if the server sends it so.</li>
  * </ul>
