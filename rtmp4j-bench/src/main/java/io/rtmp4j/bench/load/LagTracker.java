@@ -15,9 +15,11 @@ package io.rtmp4j.bench.load;
  * <p>Why the minimum and not the first message (issue 5's "wall time since the first media minus
  * media time since then"): with a GOP cache a late joiner first receives a burst of frames that are
  * up to a GOP old; taking the first of them as the reference would make every later, live frame look
- * "early" and hide up to a GOP of lag. With the minimum, those cached frames count as late (which they
- * are) and the live frames that follow define real time. The two definitions agree for a player that
- * starts at the live edge.
+ * "early" and hide up to a GOP of lag. With the minimum, the live frames that follow become the
+ * reference as soon as they arrive, and later lag is measured against the live edge. (A message's lag
+ * is computed against the reference known when it arrives, so the cached frames themselves show no
+ * lag; the report opens its measuring window after the joins.) The two definitions agree for a player
+ * that starts at the live edge.
  *
  * <p>Times are in microseconds. Not thread-safe: one tracker per player, driven by its I/O thread.
  */

@@ -21,6 +21,7 @@ final class PlayerConnection extends Connection {
 
     final MediaStats media = new MediaStats();
     long playSentUs = -1;
+    long playStartUs = -1;
     boolean playStarted;
 
     PlayerConnection(int index, RtmpUrl url, Handshake.Kind handshakeKind, MessageCodec codec) {
@@ -56,6 +57,7 @@ final class PlayerConnection extends Connection {
                 String code = statusCode(c);
                 if (code.equals("NetStream.Play.Start")) {
                     playStarted = true;
+                    playStartUs = nowUs();
                     state = State.ACTIVE;
                 } else if (code.endsWith(".Failed") || code.endsWith("StreamNotFound")
                         || code.endsWith(".Rejected") || code.endsWith("BadName")) {

@@ -20,20 +20,25 @@ final class Report {
     final long mediaBytes;
     final long bytesIn;
     final long bytesOut;
+    final Percentiles timeToPlayStart;
     final Percentiles timeToFirstMedia;
     final Percentiles timeToKeyframe;
     final int sequenceHeaderFirst;
     final Percentiles lagNow;
     final Percentiles windowMaxLag;
     final Map<String, Integer> failures = new TreeMap<>();
+    /** Connections per state, e.g. how many are still in the handshake. */
+    final Map<Connection.State, Integer> states = new TreeMap<>();
     final boolean publishers;
 
     Report(List<Sample> samples) {
         int n = samples.size();
+        long[] ttps = new long[n];
         long[] ttfm = new long[n];
         long[] ttfk = new long[n];
         long[] lag = new long[n];
         long[] wmax = new long[n];
+        int np = 0;
         int nm = 0;
         int nk = 0;
         int nl = 0;
@@ -52,6 +57,7 @@ final class Report {
             mb += s.mediaBytes();
             in += s.bytesIn();
             out += s.bytesOut();
+            states.merge(s.state(), 1, Integer::sum);
             if (s.state() == Connection.State.ACTIVE) {
                 act++;
             }
@@ -62,6 +68,9 @@ final class Report {
             }
             if (s.receiving()) {
                 rec++;
+            }
+            if (s.timeToPlayStartUs() >= 0) {
+                ttps[np++] = s.timeToPlayStartUs();
             }
             if (s.timeToFirstMediaUs() >= 0) {
                 ttfm[nm++] = s.timeToFirstMediaUs();
@@ -87,6 +96,7 @@ final class Report {
         bytesIn = in;
         bytesOut = out;
         publishers = pub;
+        timeToPlayStart = Percentiles.of(ttps, np);
         timeToFirstMedia = Percentiles.of(ttfm, nm);
         timeToKeyframe = Percentiles.of(ttfk, nk);
         sequenceHeaderFirst = seqFirst;
@@ -104,12 +114,15 @@ final class Report {
         String what = publishers ? "publishers" : "players";
         b.append(String.format("%s: %d, active %d, %s %d, failed %d%n", what, connections, active,
                 publishers ? "on schedule" : "receiving", receiving, failed));
+        b.append("  states: ").append(states).append('\n');
         failures.forEach((r, c) -> b.append(String.format("  failed x%d: %s%n", c, r)));
         long bytes = publishers ? bytesOut : bytesIn;
         b.append(String.format("media messages %d, media bytes %.3f GB, %s bytes %.3f GB in %.1f s (%.2f Gbit/s)%n",
                 mediaMessages, mediaBytes / 1e9, publishers ? "sent" : "received", bytes / 1e9, seconds,
                 bytes * 8 / 1e9 / Math.max(seconds, 1e-9)));
         if (!publishers) {
+            b.append("time to Play.Start (play sent -> onStatus):            ").append(timeToPlayStart.formatMillis())
+                    .append('\n');
             b.append("time to first media (play sent -> first audio/video): ").append(timeToFirstMedia.formatMillis())
                     .append('\n');
             b.append("time to first keyframe (play sent -> video keyframe): ").append(timeToKeyframe.formatMillis())
@@ -133,6 +146,8 @@ final class Report {
         f.put("media_bytes", Long.toString(mediaBytes));
         f.put("bytes_in", Long.toString(bytesIn));
         f.put("bytes_out", Long.toString(bytesOut));
+        f.put("ttps_p50_ms", ms(timeToPlayStart.p50()));
+        f.put("ttps_p99_ms", ms(timeToPlayStart.p99()));
         f.put("ttfm_p50_ms", ms(timeToFirstMedia.p50()));
         f.put("ttfm_p99_ms", ms(timeToFirstMedia.p99()));
         f.put("ttfk_p50_ms", ms(timeToKeyframe.p50()));

@@ -5,7 +5,7 @@ package io.rtmp4j.bench.load;
  * not happened.
  */
 record Sample(boolean publisher, Connection.State state, String failure, long bytesIn, long bytesOut,
-              long mediaMessages, long mediaBytes, long timeToFirstMediaUs, long timeToKeyframeUs,
+              long mediaMessages, long mediaBytes, long timeToPlayStartUs, long timeToFirstMediaUs, long timeToKeyframeUs,
               boolean sequenceHeaderBeforeKeyframe, boolean receiving, long lagNowUs, long windowMaxLagUs) {
 
     /** Receiving = media arrived within this window (players), or sending on schedule (publishers). */
@@ -17,13 +17,14 @@ record Sample(boolean publisher, Connection.State state, String failure, long by
             MediaStats m = p.media;
             long ttfm = m.firstMediaUs >= 0 && p.playSentUs >= 0 ? m.firstMediaUs - p.playSentUs : -1;
             long ttfk = m.firstKeyframeUs >= 0 && p.playSentUs >= 0 ? m.firstKeyframeUs - p.playSentUs : -1;
+            long ttps = p.playStartUs >= 0 && p.playSentUs >= 0 ? p.playStartUs - p.playSentUs : -1;
             return new Sample(false, p.state, p.failure, p.bytesIn, p.bytesOut, m.mediaMessages, m.mediaBytes,
-                    ttfm, ttfk, m.sequenceHeaderBeforeKeyframe, !p.ended() && m.receiving(nowUs, RECEIVING_WINDOW_US),
+                    ttps, ttfm, ttfk, m.sequenceHeaderBeforeKeyframe, !p.ended() && m.receiving(nowUs, RECEIVING_WINDOW_US),
                     m.lag.lagNowUs(nowUs), m.lag.takeWindowMaxLagUs());
         }
         PublisherConnection p = (PublisherConnection) c;
         long behind = p.behindUs(nowUs);
         return new Sample(true, p.state, p.failure, p.bytesIn, p.bytesOut, p.tagsSent, p.mediaBytesSent,
-                -1, -1, false, p.publishing() && behind < RECEIVING_WINDOW_US, behind, behind);
+                -1, -1, -1, false, p.publishing() && behind < RECEIVING_WINDOW_US, behind, behind);
     }
 }
