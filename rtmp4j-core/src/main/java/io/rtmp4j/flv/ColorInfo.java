@@ -77,11 +77,14 @@ public record ColorInfo(ColorConfig colorConfig, HdrCll hdrCll, HdrMdcv hdrMdcv)
 
     /**
      * Reads a {@code colorInfo} AMF0 value: Undefined, null or an empty object/ECMA array is a reset;
-     * an object or ECMA array is read property by property, unknown properties ignored.
+     * an object or ECMA array is read property by property, unknown properties ignored. An AVM+
+     * (AMF3) value is read through its AMF0 form.
      *
      * @throws RtmpProtocolException if the value is of another type or a known property is not a number / object
      */
     public static ColorInfo fromAmf0(Amf0Value value) {
+        // a writer that switched to AMF3 (AVM+ marker, amf0.txt §3.1): read the AMF3 value's AMF0 form
+        value = io.rtmp4j.amf.Amf0.withoutAvmplus(value);
         if (value instanceof Amf0Undefined || value instanceof Amf0Null) {
             return RESET;
         }

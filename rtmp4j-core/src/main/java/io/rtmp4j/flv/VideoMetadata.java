@@ -5,6 +5,7 @@ import io.rtmp4j.amf.Amf0;
 import io.rtmp4j.amf.Amf0Property;
 import io.rtmp4j.amf.Amf0String;
 import io.rtmp4j.amf.Amf0Value;
+import io.rtmp4j.amf.AmfLimits;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -14,8 +15,9 @@ import java.util.Optional;
  * and "Metadata Frame"): AMF0-encoded {@code [name, value]} pairs, where the only defined pair is
  * {@code ["colorInfo", Object]}. Other pairs are kept as AMF0 values.
  *
- * <p>Only AMF0 is read: the spec lets the connect command's objectEncoding select AMF3, but the
- * publishers in use (FFmpeg, OBS) write AMF0.
+ * <p>The pairs are read as AMF0: the spec lets the connect command's objectEncoding select AMF3, but
+ * the publishers in use (FFmpeg, OBS) write AMF0; a value switched to AMF3 with the AVM+ marker is
+ * read through its AMF0 form by {@link ColorInfo#fromAmf0}.
  *
  * @param entries the pairs in wire order
  */
@@ -37,7 +39,18 @@ public record VideoMetadata(List<Amf0Property> entries) {
      *                               or {@code colorInfo} is malformed
      */
     public static VideoMetadata parse(byte[] data) {
-        List<Amf0Value> values = Amf0.decodeAll(data);
+        return parse(data, AmfLimits.DEFAULT);
+    }
+
+    /**
+     * Reads a Metadata body with explicit AMF limits ({@link VideoTag#parse} uses
+     * {@link AmfLimits#DEFAULT}; the body itself is at most a tag body, so its size is bounded by the
+     * caller's message or tag size limit).
+     *
+     * @throws RtmpProtocolException as {@link #parse(byte[])}, or if a limit is exceeded
+     */
+    public static VideoMetadata parse(byte[] data, AmfLimits limits) {
+        List<Amf0Value> values = Amf0.decodeAll(java.nio.ByteBuffer.wrap(data), limits);
         if (values.size() % 2 != 0) {
             throw new RtmpProtocolException("video Metadata has a name without a value (enhanced-rtmp-v2.md \"Metadata Frame\")");
         }

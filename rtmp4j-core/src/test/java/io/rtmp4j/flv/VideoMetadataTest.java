@@ -164,4 +164,23 @@ class VideoMetadataTest {
         assertThatThrownBy(() -> VideoTag.parse(bytes(0xD4, "av01", 0x02, 0x00, 0x09, "color")))
                 .isInstanceOf(RtmpProtocolException.class);
     }
+
+    @Test
+    void colorInfoSwitchedToAmf3IsReadThroughItsAmf0Form() {
+        byte[] wire = bytes(
+                0xD4,             // IsExHeader | command | Metadata
+                "av01",           // FOURCC
+                str("colorInfo"), // name (AMF0)
+                0x11,             // AVM+ marker: an AMF3 value follows (amf0.txt §3.1)
+                0x0A, 0x0B, 0x01, // AMF3 object, dynamic, anonymous class (amf3.txt §3.12)
+                0x0D, "hdrCll",   //   name "hdrCll" (U29 6 << 1 | 1: inline string of 6 bytes)
+                0x0A, 0x0B, 0x01, //   object, dynamic, anonymous
+                0x0D, "maxCLL",   //     name "maxCLL" (inline, 6 bytes)
+                0x04, 0x64,       //     integer 100
+                0x01,             //   end of dynamic members
+                0x01);            // end of dynamic members
+        ExVideoTag tag = (ExVideoTag) VideoTag.parse(wire);
+        assertThat(tag.colorInfo().orElseThrow().hdrCll()).isEqualTo(new ColorInfo.HdrCll(null, 100.0));
+        assertThat(tag.toBytes()).isEqualTo(wire);
+    }
 }
