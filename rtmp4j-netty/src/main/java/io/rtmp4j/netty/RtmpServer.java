@@ -198,7 +198,7 @@ public final class RtmpServer implements AutoCloseable {
             shutdownGroups();
             throw e;
         }
-        RtmpConnection.log().info("rtmp4j listening on rtmp://{}:{}", settings.host(), port());
+        org.slf4j.LoggerFactory.getLogger(RtmpServer.class).info("listening on rtmp://{}:{}", settings.host(), port());
         return this;
     }
 

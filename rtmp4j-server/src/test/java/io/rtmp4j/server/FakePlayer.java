@@ -22,6 +22,8 @@ final class FakePlayer implements PlayerSink {
     /** The shared buffers written, by identity (the root buffer behind each duplicate). */
     final Map<ByteBuf, Boolean> roots = new IdentityHashMap<>();
     boolean writable = true;
+    /** What receiveAudio / receiveVideo / pause would allow: type ids refused. */
+    final java.util.Set<Integer> refused = new java.util.HashSet<>();
     int flushes;
     String closedReason;
 
@@ -55,6 +57,11 @@ final class FakePlayer implements PlayerSink {
     @Override
     public boolean writable() {
         return writable;
+    }
+
+    @Override
+    public boolean accepts(int typeId) {
+        return !refused.contains(typeId);
     }
 
     @Override

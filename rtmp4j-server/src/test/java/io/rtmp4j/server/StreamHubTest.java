@@ -276,6 +276,23 @@ class StreamHubTest {
     }
 
     @Test
+    void receiveVideoFalseStopsVideoAndVideoResumesAtAKeyframe() {
+        // rtmp-1.0.txt §7.2.2.2 / §7.2.2.3: receiveAudio / receiveVideo false stops that kind of message
+        StreamHub hub = hub(HubConfig.defaults());
+        FakePlayer player = new FakePlayer(inline);
+        hub.play(key, player);
+        Publication pub = hub.publish(key, new Pub());
+        pub.video(0, p('K', 1));
+        player.refused.add(Frame.VIDEO);
+        pub.video(40, p('P', 2));
+        pub.audio(50, p('A', 3));
+        player.refused.clear();
+        pub.video(80, p('P', 4));   // its reference frame was not sent: skipped
+        pub.video(120, p('K', 5));
+        assertThat(player.summary()).containsExactly("V1", "A3", "V5");
+    }
+
+    @Test
     void withoutGopCacheAJoinerGetsConfigurationThenWaitsForTheNextKeyframe() {
         StreamHub hub = hub(HubConfig.defaults().withGopCache(false));
         Publication pub = hub.publish(key, new Pub());
