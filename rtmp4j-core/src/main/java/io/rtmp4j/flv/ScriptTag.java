@@ -173,11 +173,20 @@ public record ScriptTag(String name, List<Amf0Value> arguments) {
     }
 
     /**
-     * The form an FLV file holds: {@code @setDataFrame} removed and AMF3 values converted to AMF0.
-     * A recorder writes {@code FlvTag.script(ts, ScriptTag.decode(typeId, payload).forFile().encode())}.
+     * The form an FLV file holds: {@code @setDataFrame} removed, AMF3 values converted to AMF0, and
+     * the properties of {@code onMetaData} as an ECMA array (E.4.4.1: "SCRIPTDATAVALUE.Type = 8";
+     * nginx-rtmp sends an object, which {@code flvmeta --check} rejects). A recorder writes
+     * {@code FlvTag.script(ts, ScriptTag.decode(typeId, payload).forFile().encode())}.
      */
     public ScriptTag forFile() {
-        return unwrapSetDataFrame().toAmf0();
+        ScriptTag t = unwrapSetDataFrame().toAmf0();
+        if (t.name.equals(ON_META_DATA) && !t.arguments.isEmpty()
+                && t.arguments.get(0) instanceof Amf0Properties p && !(p instanceof Amf0EcmaArray)) {
+            List<Amf0Value> args = new ArrayList<>(t.arguments);
+            args.set(0, Amf0EcmaArray.of(p.properties()));
+            return new ScriptTag(t.name, args);
+        }
+        return t;
     }
 
     /** Whether this is {@code onMetaData}, directly or inside {@code @setDataFrame}. */

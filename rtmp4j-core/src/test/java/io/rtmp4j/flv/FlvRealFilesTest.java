@@ -81,6 +81,22 @@ class FlvRealFilesTest {
         check(make("h264-aac.flv", "-c:v", "libopenh264", "-c:a", "aac"), Map.of("video", "h264", "audio", "aac"));
     }
 
+    /** Legacy codecs FFmpeg 8.1 still writes: Sorenson H.263 with each legacy audio format it can encode. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({
+        "adpcm_swf, 22050, adpcm_swf",
+        "nellymoser, 22050, nellymoser",
+        "pcm_s16le, 22050, pcm_s16le",
+        "pcm_u8, 22050, pcm_u8",
+        "pcm_alaw, 8000, pcm_alaw",
+        "pcm_mulaw, 8000, pcm_mulaw",
+        "libspeex, 16000, speex",
+        "libmp3lame, 22050, mp3"})
+    void legacyCodecs(String encoder, String rate, String probeName) throws Exception {
+        check(make("h263-" + encoder + ".flv", "-c:v", "flv", "-c:a", encoder, "-ar", rate),
+                Map.of("video", "flv1", "audio", probeName));
+    }
+
     /** Two video and two audio streams: FFmpeg 8 writes track 0 plain and track 1 as Multitrack OneTrack. */
     @Test
     void fourTracks() throws Exception {
@@ -279,7 +295,11 @@ class FlvRealFilesTest {
                 : isFrames(packetType);
         if (frames) {
             long ct = line.containsKey("compositionTime") ? (Long) line.get("compositionTime") : 0;
-            out.add(new Packet(type, canonical((String) line.get("codec")), ts, ts + ct));
+            String codec = canonical((String) line.get("codec"));
+            if (codec.startsWith("pcm_") && Long.valueOf(8).equals(line.get("soundSize"))) {
+                codec = "pcm_u8"; // FFmpeg names 8-bit linear PCM (SoundFormat 0 or 3) by its sample format
+            }
+            out.add(new Packet(type, codec, ts, ts + ct));
         }
         return out;
     }
@@ -320,6 +340,11 @@ class FlvRealFilesTest {
             case "ac-3" -> "ac3";
             case "ec-3" -> "eac3";
             case ".mp3", "mp3", "mp3_8k" -> "mp3";
+            case "adpcm" -> "adpcm_swf";
+            case "pcm" -> "pcm_s16be";
+            case "pcm_le" -> "pcm_s16le";
+            case "g711a" -> "pcm_alaw";
+            case "g711u" -> "pcm_mulaw";
             default -> codec;
         };
     }

@@ -135,4 +135,15 @@ class ScriptTagTest {
                 java.io.ByteArrayOutputStream::new, (o, i) -> o.write(i), (a, b) -> { }).toByteArray()))
                 .isInstanceOf(RtmpProtocolException.class);
     }
+
+    @Test
+    void forFileTurnsAnObjectIntoAnEcmaArray() {
+        // nginx-rtmp relays onMetaData with an object (marker 0x03) rather than an ECMA array (0x08)
+        ScriptTag fromObject = ScriptTag.of("@setDataFrame", Amf0Value.of("onMetaData"),
+                Amf0Object.builder().put("width", 320.0).put("stereo", true).build());
+        assertThat(fromObject.forFile().encode()).containsExactly(ON_META_DATA);
+        // other script tags keep their objects
+        ScriptTag cue = ScriptTag.of("onCuePoint", Amf0Object.builder().put("name", "c").build());
+        assertThat(cue.forFile()).isEqualTo(cue);
+    }
 }
