@@ -145,6 +145,14 @@ public final class ClientSession {
         return wire.hasOutbound();
     }
 
+    /**
+     * How many bytes {@link #pollOutbound()} would return now: the session never drops or blocks, so a
+     * transport that cannot write (a slow peer) watches this to apply its own limit.
+     */
+    public int pendingOutboundBytes() {
+        return wire.pendingOutboundBytes();
+    }
+
     /** Every byte queued since the last call, coalesced into one buffer the caller owns; empty when none. */
     public ByteBuffer pollOutbound() {
         return wire.pollOutbound();

@@ -138,6 +138,10 @@ final class Wire {
         return outLen > 0;
     }
 
+    int pendingOutboundBytes() {
+        return outLen;
+    }
+
     /** Everything queued since the last call, as one buffer the caller owns (empty when nothing). */
     ByteBuffer pollOutbound() {
         if (outLen == 0) {

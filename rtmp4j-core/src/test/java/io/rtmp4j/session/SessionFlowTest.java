@@ -283,4 +283,50 @@ class SessionFlowTest {
         assertThat(secondClient.events).isEqualTo(firstClient.events);
         assertThat(secondClient.events).contains("reconnect rtmp://h:1935/other", "streamEof 1");
     }
+
+    @Test
+    void digestHandshakeClient() {
+        // Flash-era clients and librtmp send a digest C1 (INTEROP-NOTES "Handshake"); the session answers in kind
+        Recorder srv = new Recorder();
+        ServerSession server = new ServerSession(ServerSessionConfig.defaults(), new SplittableRandom(1), srv.server());
+        ClientSession client = new ClientSession(ClientSessionConfig.builder("live", "rtmp://h:1935/live")
+                .handshakeKind(io.rtmp4j.handshake.Handshake.Kind.DIGEST_SCHEME_1).build(), new SplittableRandom(2),
+                new Recorder().client());
+        Link link = new Link(client, server);
+        client.play("x");
+        link.pump();
+        assertThat(srv.events).containsExactly("connect live", "createStream 1", "setBufferLength 1 3000", "play 1 x");
+        assertThat(client.pendingOutboundBytes()).isZero();
+        server.sendVideo(1, 0, new byte[100]);
+        assertThat(server.pendingOutboundBytes()).isEqualTo(12 + 100); // one fmt 0 chunk: 1 + 11 header bytes
+    }
+
+    @Test
+    void fanOutEncodingGoldenBytes() {
+        byte[] payload = new byte[10];
+        for (int i = 0; i < payload.length; i++) {
+            payload[i] = (byte) (0xA0 + i);
+        }
+        byte[] b = ServerSession.encodeForFanOut(4, MediaKind.VIDEO, 0x01_0203, 1, payload);
+        byte[] expected = {
+                0x06,                         // rtmp-1.0.txt §5.3.1.1: fmt 0, csid 6 (video)
+                0x01, 0x02, 0x03,             // §5.3.1.2.1: timestamp 0x010203
+                0x00, 0x00, 0x0A,             // message length 10
+                0x09,                         // message type 9 (video)
+                0x01, 0x00, 0x00, 0x00,       // message stream id 1, little-endian
+                (byte) 0xA0, (byte) 0xA1, (byte) 0xA2, (byte) 0xA3,  // first chunk: 4 bytes (chunk size 4)
+                (byte) 0xC6,                  // §5.3.1.2.4: fmt 3, csid 6
+                (byte) 0xA4, (byte) 0xA5, (byte) 0xA6, (byte) 0xA7,
+                (byte) 0xC6,
+                (byte) 0xA8, (byte) 0xA9,
+        };
+        assertThat(b).isEqualTo(expected);
+        byte[] audio = ServerSession.encodeForFanOut(4096, MediaKind.AUDIO, 0x1_000000L, 1, new byte[] {(byte) 0xAF});
+        assertThat(audio).isEqualTo(new byte[] {
+                0x04,                                     // fmt 0, csid 4 (audio)
+                (byte) 0xFF, (byte) 0xFF, (byte) 0xFF,    // §5.3.1.3: timestamp field 0xFFFFFF ...
+                0x00, 0x00, 0x01, 0x08, 0x01, 0x00, 0x00, 0x00,
+                0x01, 0x00, 0x00, 0x00,                   // ... extended timestamp 0x01000000, big-endian
+                (byte) 0xAF});
+    }
 }
