@@ -122,10 +122,11 @@ public final class FlvFileSender {
                     if (tag == null) {
                         break;
                     }
-                    if (first < 0) {
+                    if (first < 0 && !tag.isScript()) {
+                        // the timeline starts at the first audio / video tag: onMetaData is at 0 in every file
                         first = tag.timestamp();
                     }
-                    long rel = Math.max(0, tag.timestamp() - first);
+                    long rel = first < 0 ? 0 : Math.max(0, tag.timestamp() - first);
                     if (lastTs >= 0 && rel > lastTs) {
                         anyGap = rel - lastTs;
                     }
