@@ -19,9 +19,11 @@ package io.rtmp4j.amf;
  *                           metadata strings are short; this leaves room for embedded XMP / XML.
  * @param maxCollectionCount maximum number of entries of one collection (strict array, ECMA array,
  *                           object properties, AMF3 dense/associative arrays, vectors, dictionaries).
- *                           Default {@value #DEFAULT_MAX_COLLECTION_COUNT} (65536): the AMF0 reference
- *                           table itself is addressed by a U16 (amf0.txt §2.9), and no real metadata
- *                           comes close.
+ *                           Default {@value #DEFAULT_MAX_COLLECTION_COUNT} (2²⁰): room for the
+ *                           {@code keyframes.times} / {@code filepositions} arrays that FLV indexers
+ *                           (yamdi, flvmeta) put in the onMetaData of day-long recordings (one entry
+ *                           per keyframe: 86400 at one keyframe a second), while bounding the memory
+ *                           one message can make the decoder hold.
  * @param maxTotalBytes      maximum number of input bytes one decode call reads, and maximum
  *                           <em>expanded</em> size of the result (the size it would have if every
  *                           reference were written out inline), which defeats "billion laughs"
@@ -35,7 +37,7 @@ public record AmfLimits(int maxDepth, int maxStringBytes, int maxCollectionCount
     /** Default maximum string / byte array length in bytes (1 MiB). */
     public static final int DEFAULT_MAX_STRING_BYTES = 1 << 20;
     /** Default maximum entries per collection. */
-    public static final int DEFAULT_MAX_COLLECTION_COUNT = 1 << 16;
+    public static final int DEFAULT_MAX_COLLECTION_COUNT = 1 << 20;
     /** Default maximum bytes per decode call: 2²⁴−1, the largest RTMP message body. */
     public static final int DEFAULT_MAX_TOTAL_BYTES = 0xFF_FFFF;
 

@@ -67,7 +67,7 @@
  *
  * <h2>Limits</h2>
  * {@link io.rtmp4j.amf.AmfLimits}: nesting depth (default 64), string length (1 MiB), collection
- * size (65536), total and expanded size (2²⁴−1 bytes). Declared counts and lengths are checked
+ * size (2²⁰), total and expanded size (2²⁴−1 bytes). Declared counts and lengths are checked
  * against the remaining input before anything is allocated. Bad input raises
  * {@link io.rtmp4j.RtmpProtocolException} only.
  */

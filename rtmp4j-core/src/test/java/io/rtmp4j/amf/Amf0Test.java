@@ -413,6 +413,18 @@ class Amf0Test {
     }
 
     @Test
+    void defaultLimitsAcceptADayOfKeyframesInMetadata() {
+        java.util.List<Amf0Value> times = new java.util.ArrayList<>();
+        for (int i = 0; i < 86_400; i++) {
+            times.add(Amf0Value.of((double) i));
+        }
+        Amf0EcmaArray meta = Amf0EcmaArray.builder().put("keyframes",
+                Amf0Object.builder().put("times", new Amf0StrictArray(times)).build()).build();
+        byte[] wire = Amf0.encode(Amf0Value.of("onMetaData"), meta);
+        assertThat(Amf0.decodeAll(wire)).containsExactly(Amf0Value.of("onMetaData"), meta);
+    }
+
+    @Test
     void totalBytesLimit() {
         byte[] wire = Amf0.encode(Amf0Value.of("x".repeat(100)));
         assertThatThrownBy(() -> Amf0.decodeAll(ByteBuffer.wrap(wire), AmfLimits.DEFAULT.withMaxTotalBytes(50)))
