@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -32,10 +33,19 @@ final class PlayerGroup implements Runnable {
     private final AtomicBoolean scheduled = new AtomicBoolean();
     private final ArrayList<Player> players = new ArrayList<>(); // confined to executor
     private final ArrayList<Player> dirty = new ArrayList<>();   // confined to executor
+    /** {@link HubConfig#flushDelay()}: frames wait up to this long so one write carries several. */
+    private final long flushDelayNanos;
+    private boolean flushScheduled;  // confined to executor
+    private boolean flushNow;        // a joiner is waiting for its first frames: no delay
+    private final Runnable flushTask = () -> {
+        flushScheduled = false;
+        flushDirty();
+    };
 
     PlayerGroup(EventExecutor executor, StreamHub hub) {
         this.executor = executor;
         this.hub = hub;
+        this.flushDelayNanos = hub.config().flushDelay().toNanos();
     }
 
     /** Queues an item (a retained {@link Frame}, or a control item) for the group's loop; any thread. */
@@ -63,10 +73,12 @@ final class PlayerGroup implements Runnable {
                     release(item);
                 }
             }
-            for (int i = 0; i < dirty.size(); i++) {
-                dirty.get(i).flush();
+            if (flushDelayNanos == 0 || flushNow) {
+                flushDirty();
+            } else if (!flushScheduled && !dirty.isEmpty()) {
+                flushScheduled = true;
+                executor.schedule(flushTask, flushDelayNanos, TimeUnit.NANOSECONDS);
             }
-            dirty.clear();
             scheduled.set(false);
             if (queue.isEmpty() || !scheduled.compareAndSet(false, true)) {
                 return;
@@ -92,6 +104,7 @@ final class PlayerGroup implements Runnable {
                 p.deliver(f, now, true);
             }
             markDirty(p);
+            flushNow = true;
         } else if (item instanceof Leave l) {
             players.remove(l.player());
             dirty.remove(l.player());
@@ -106,6 +119,14 @@ final class PlayerGroup implements Runnable {
                 markDirty(p);
             }
         }
+    }
+
+    private void flushDirty() {
+        flushNow = false;
+        for (int i = 0; i < dirty.size(); i++) {
+            dirty.get(i).flush();
+        }
+        dirty.clear();
     }
 
     private void markDirty(Player p) {

@@ -26,7 +26,7 @@ class RecorderTest {
     @Test
     void eachPublicationIsWrittenToItsOwnFileWithTimestampsFromZero() throws Exception {
         Clock clock = Clock.fixed(Instant.parse("2026-11-21T19:45:07Z"), ZoneOffset.UTC);
-        StreamHub hub = new StreamHub(HubConfig.defaults(), dir, UnpooledByteBufAllocator.DEFAULT,
+        StreamHub hub = new StreamHub(HubConfig.defaults().withFlushDelay(java.time.Duration.ZERO), dir, UnpooledByteBufAllocator.DEFAULT,
                 System::nanoTime, clock, new StreamHubTest.TestClassifier());
         StreamKey key = StreamKey.of("live", "cam");
         PublisherSink sink = new PublisherSink() {

@@ -71,7 +71,8 @@ class StreamHubTest {
     }
 
     private StreamHub hub(HubConfig config) {
-        return new StreamHub(config, null, alloc, now::get, Clock.systemUTC(), new TestClassifier());
+        return new StreamHub(config.withFlushDelay(Duration.ZERO), null, alloc, now::get, Clock.systemUTC(),
+                new TestClassifier());
     }
 
     private static byte[] p(char kind, int n) {
@@ -353,6 +354,35 @@ class StreamHubTest {
         } finally {
             loopA.shutdownGracefully().sync();
             loopB.shutdownGracefully().sync();
+        }
+    }
+
+    @Test
+    void withAFlushDelayFramesAreWrittenTogetherAndAJoinerIsFlushedAtOnce() throws Exception {
+        DefaultEventLoop loop = new DefaultEventLoop();
+        try {
+            StreamHub hub = new StreamHub(HubConfig.defaults().withFlushDelay(Duration.ofMillis(50)), null, alloc,
+                    now::get, Clock.systemUTC(), new TestClassifier());
+            Publication pub = hub.publish(key, new Pub());
+            pub.video(0, p('S', 0));
+            pub.video(0, p('K', 1));
+            FakePlayer fp = new FakePlayer(loop);
+            loop.submit(() -> hub.play(key, fp)).sync();
+            loop.submit(() -> { }).sync();
+            assertThat(fp.flushes).as("the joiner's prelude is flushed without waiting").isEqualTo(1);
+            loop.submit(() -> {
+                // frames published while the loop is busy: one batch, one (delayed) flush
+                for (int i = 2; i <= 20; i++) {
+                    pub.video(i * 40L, p('P', i));
+                }
+            }).sync();
+            assertThat(fp.messages).hasSize(21);
+            assertThat(fp.flushes).isEqualTo(1);
+            loop.schedule(() -> { }, 200, java.util.concurrent.TimeUnit.MILLISECONDS).sync();
+            assertThat(fp.flushes).isEqualTo(2);
+            pub.end();
+        } finally {
+            loop.shutdownGracefully().sync();
         }
     }
 

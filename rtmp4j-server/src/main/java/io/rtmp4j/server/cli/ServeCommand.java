@@ -59,6 +59,11 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Disconnect a player that has been losing frames for this long (default: ${DEFAULT-VALUE}).")
     double playerMaxLag;
 
+    @Option(names = "--flush-delay-ms", paramLabel = "MS", defaultValue = "" + HubConfig.DEFAULT_FLUSH_DELAY_MS,
+            description = "Let a player's frames wait up to this long to be written together (fewer system calls; "
+                    + "0 = write at once) (default: ${DEFAULT-VALUE}).")
+    int flushDelayMs;
+
     @Option(names = "--chunk-size", paramLabel = "BYTES", defaultValue = "4096",
             description = "Outbound chunk size (default: ${DEFAULT-VALUE}).")
     int chunkSize;
@@ -84,7 +89,7 @@ public final class ServeCommand implements Callable<Integer> {
                 maxConnections, ioThreads);
         HubConfig hub = HubConfig.defaults().withGopCache(!noGopCache).withMaxGopBytes(maxGopBytes)
                 .withPublisherSilenceTimeout(seconds(publisherTimeout)).withPlayerMaxLag(seconds(playerMaxLag))
-                .withPlayerQueueBytes(playerQueueBytes);
+                .withPlayerQueueBytes(playerQueueBytes).withFlushDelay(Duration.ofMillis(flushDelayMs));
         LiveServer server = new LiveServer(transport, hub, record).start();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
