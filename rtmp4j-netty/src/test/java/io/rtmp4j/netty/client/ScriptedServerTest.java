@@ -71,7 +71,9 @@ class ScriptedServerTest {
                 byte[] c2 = new byte[SIG];
                 in.readFully(c2);
                 assertThat(c2).as("C2 echoes S1 (rtmp-1.0.txt §5.2.4)").isEqualTo(s1);
-                readConnect(in);
+                String connect = readConnect(in);
+                // INTEROP-NOTES "Commands": tcUrl is always sent (SRS refuses a connect without it)
+                assertThat(connect).contains("tcUrl").contains("rtmp://127.0.0.1:" + listener.getLocalPort() + "/live");
                 // one write: Set Chunk Size 4096, then the _result in 4096-byte chunks
                 ChunkEncoder enc = new ChunkEncoder();
                 MessageCodec codec = new MessageCodec();
@@ -129,6 +131,11 @@ class ScriptedServerTest {
                         media.complete(kind + " " + timestamp + " " + payload.length);
                     }
                 });
+                // INTEROP-NOTES "Chunk stream": Set Chunk Size right after the connect _result:
+                // fmt 0 csid 2, timestamp 0, length 4, type 1, stream 0, then 4096 (rtmp-1.0.txt §5.4.1)
+                byte[] scs = new byte[16];
+                in.readFully(scs);
+                assertThat(scs).isEqualTo(new byte[] {0x02, 0, 0, 0, 0, 0, 4, 1, 0, 0, 0, 0, 0, 0, 0x10, 0});
                 // createStream is transaction 2 after connect (1): answer with stream 1, then (without
                 // waiting for play) StreamBegin and a video message, and never a Play.Start
                 waitForBytes(in);
@@ -143,14 +150,27 @@ class ScriptedServerTest {
         }
     }
 
-    /** Reads the client's bytes until at least the start of its connect command arrived. */
-    private static void readConnect(InputStream in) throws Exception {
-        byte[] head = new byte[12 + 10];
-        new DataInputStream(in).readFully(head);
-        // fmt 0 on csid 3, type 20 (command AMF0), then AMF0 "connect" (rtmp-1.0.txt §7.2.1.1)
-        assertThat(head[7]).isEqualTo((byte) 20);
-        assertThat(new String(head, 15, 7, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("connect");
-        waitForBytes(in);
+    /**
+     * Reads the client's connect command (fmt 0 on csid 3, then fmt 3 continuations every 128 bytes,
+     * rtmp-1.0.txt §5.3.1) and returns its body as text (AMF0 strings are readable).
+     */
+    private static String readConnect(InputStream in) throws Exception {
+        DataInputStream d = new DataInputStream(in);
+        byte[] head = new byte[12];
+        d.readFully(head);
+        assertThat(head[0]).as("fmt 0, csid 3").isEqualTo((byte) 0x03);
+        assertThat(head[7]).as("type 20: AMF0 command").isEqualTo((byte) 20);
+        int length = ((head[4] & 0xFF) << 16) | ((head[5] & 0xFF) << 8) | (head[6] & 0xFF);
+        byte[] body = new byte[length];
+        for (int off = 0; off < length; off += 128) {
+            if (off > 0) {
+                assertThat(d.readByte()).as("fmt 3 continuation on csid 3").isEqualTo((byte) 0xC3);
+            }
+            d.readFully(body, off, Math.min(128, length - off));
+        }
+        String text = new String(body, java.nio.charset.StandardCharsets.ISO_8859_1);
+        assertThat(text).startsWith("\u0002\u0000\u0007connect");
+        return text;
     }
 
     /** Drains what is available now after blocking for at least one byte (the rest of a command). */
