@@ -1,5 +1,6 @@
 package io.rtmp4j.server.cli;
 
+import io.rtmp4j.chunk.ChunkLimits;
 import io.rtmp4j.netty.RtmpServer;
 import io.rtmp4j.server.HubConfig;
 import io.rtmp4j.server.LiveServer;
@@ -68,6 +69,12 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Outbound chunk size (default: ${DEFAULT-VALUE}).")
     int chunkSize;
 
+    @Option(names = "--max-input-buffer", paramLabel = "BYTES", defaultValue = "8388608",
+            description = "Most bytes of partly received messages one connection may make the server hold; also "
+                    + "the largest message accepted. 8 MiB holds the largest keyframes of 4K encoders "
+                    + "(nginx-rtmp's 1 MB max_message drops them) (default: ${DEFAULT-VALUE}).")
+    int maxInputBuffer;
+
     @Option(names = "--max-connections", paramLabel = "N", defaultValue = "10000",
             description = "Connections beyond this are closed at once (default: ${DEFAULT-VALUE}).")
     int maxConnections;
@@ -84,7 +91,10 @@ public final class ServeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         RtmpServer.Settings d = RtmpServer.Settings.defaults();
         RtmpServer.Settings transport = new RtmpServer.Settings(bind, port,
-                ServerSessionConfig.defaults().withChunkSize(chunkSize), seconds(handshakeTimeout),
+                ServerSessionConfig.defaults().withChunkSize(chunkSize).withChunkLimits(ChunkLimits.defaults()
+                        .withMaxBufferedBytes(maxInputBuffer)
+                        .withMaxMessageSize(Math.min(maxInputBuffer, ChunkLimits.DEFAULT_MAX_MESSAGE_SIZE))),
+                seconds(handshakeTimeout),
                 seconds(idleTimeout), d.closeTimeout(), d.writeLowWaterMark(), d.writeHighWaterMark(),
                 maxConnections, ioThreads);
         HubConfig hub = HubConfig.defaults().withGopCache(!noGopCache).withMaxGopBytes(maxGopBytes)
