@@ -113,8 +113,10 @@ public final class RtmpClientConnection {
      * The future completes with the publisher on {@code NetStream.Publish.Start}, and fails with an
      * {@link RtmpClientException} of kind {@link Kind#PUBLISH_REJECTED} on an error status (e.g.
      * {@code NetStream.Publish.BadName}) or a refused createStream, {@link Kind#TIMEOUT} when the server
-     * does not answer within {@link RtmpClient.Settings#responseTimeout()}, {@link Kind#CLOSED} when the
-     * connection ends first. On failure the connection is closed.
+     * does not answer createStream within {@link RtmpClient.Settings#responseTimeout()}, {@link Kind#CLOSED}
+     * when the connection ends first. On failure the connection is closed. A server that answered
+     * createStream but sends neither Publish.Start nor an error within the response timeout is taken to
+     * accept (INTEROP-NOTES "Commands": some never send Publish.Start promptly), with a logged warning.
      *
      * @throws IllegalStateException (through the future) if this connection already publishes or plays
      */
@@ -137,7 +139,22 @@ public final class RtmpClientConnection {
                 return;
             }
             session.publish(name);
-            scheduleTimeout(f, "NetStream.Publish.Start for '" + name + "'");
+            long ms = settings.responseTimeout().toMillis();
+            channel.eventLoop().schedule(() -> {
+                if (f.isDone()) {
+                    return;
+                }
+                if (session.streamId() >= 0 && session.state() == ClientSession.State.CONNECTED) {
+                    // INTEROP-NOTES "Commands": some servers never send NetStream.Publish.Start promptly.
+                    // publish went out and nothing refused it: publish anyway, as encoders do.
+                    LOG.warn("{}: no NetStream.Publish.Start within {} ms; publishing anyway", this, ms);
+                    publisher = new RtmpPublisher(this, streamName, session.streamId());
+                    f.complete(publisher);
+                } else {
+                    fail(new RtmpClientException(Kind.TIMEOUT, "no answer to createStream for '" + name + "' from "
+                            + url.host() + ":" + url.port() + " within " + ms + " ms"));
+                }
+            }, ms, TimeUnit.MILLISECONDS);
         });
         return f;
     }
@@ -511,6 +528,8 @@ public final class RtmpClientConnection {
                         : " (" + s.description() + ")"), null));
             } else if (s.isError()) {
                 LOG.warn("{}: {} {}", RtmpClientConnection.this, s.code(), s.description());
+                closeGracefully("publication ended by the server: " + s.code()
+                        + (s.description().isEmpty() ? "" : " (" + s.description() + ")"));
             }
         }
 

@@ -150,6 +150,67 @@ class ScriptedServerTest {
         }
     }
 
+    @Test
+    void aServerThatNeverSaysPublishStartStillGetsTheMedia() throws Exception {
+        RtmpClient.Settings settings = RtmpClient.Settings.defaults().withResponseTimeout(java.time.Duration.ofMillis(500));
+        try (ServerSocket listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+             RtmpClient client = RtmpClient.create(settings)) {
+            listener.setSoTimeout(10_000);
+            CompletableFuture<RtmpPublisher> publish =
+                    client.publish("rtmp://127.0.0.1:" + listener.getLocalPort() + "/live/quiet");
+            try (Socket s = listener.accept()) {
+                s.setSoTimeout(10_000);
+                DataInputStream in = new DataInputStream(s.getInputStream());
+                OutputStream out = s.getOutputStream();
+                byte[] c0c1 = new byte[1 + SIG];
+                in.readFully(c0c1);
+                byte[] s0s1s2 = new byte[1 + 2 * SIG];
+                s0s1s2[0] = 3;
+                System.arraycopy(c0c1, 1, s0s1s2, 1 + SIG, SIG);
+                out.write(s0s1s2);
+                in.readFully(new byte[SIG]);
+                readConnect(in);
+                ChunkEncoder enc = new ChunkEncoder();
+                MessageCodec codec = new MessageCodec();
+                out.write(enc.encode(codec.encode(Commands.result(1, Amf0Object.builder().put("fmsVer", "x").build(),
+                        Commands.statusInfo(StatusCode.CONNECT_SUCCESS.level(), StatusCode.CONNECT_SUCCESS.code(),
+                                "ok", null)))));
+                out.flush();
+                // releaseStream (2), FCPublish (3), createStream (4) arrive together: answer createStream only
+                waitForBytes(in);
+                out.write(enc.encode(codec.encode(Commands.result(4, io.rtmp4j.amf.Amf0Null.INSTANCE,
+                        io.rtmp4j.amf.Amf0Value.of(1.0)))));
+                out.flush();
+                // ... and never a NetStream.Publish.Start
+                RtmpPublisher p = publish.get(10, TimeUnit.SECONDS);
+                assertThat(p.streamId()).isEqualTo(1);
+                byte[] frame = {0x17, 1, 0, 0, 0, (byte) 0xAB, (byte) 0xCD, (byte) 0xEF, 0x12};
+                p.sendVideo(0, frame);
+                ByteArrayOutputStream seen = new ByteArrayOutputStream();
+                byte[] buf = new byte[4096];
+                while (!contains(seen.toByteArray(), frame)) {
+                    int n = in.read(buf); // bounded by the socket timeout
+                    assertThat(n).as("the client keeps the connection open").isPositive();
+                    seen.write(buf, 0, n);
+                }
+                p.connection().abort("done");
+            }
+        }
+    }
+
+    private static boolean contains(byte[] hay, byte[] needle) {
+        outer:
+        for (int i = 0; i + needle.length <= hay.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (hay[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
+    }
+
     /**
      * Reads the client's connect command (fmt 0 on csid 3, then fmt 3 continuations every 128 bytes,
      * rtmp-1.0.txt §5.3.1) and returns its body as text (AMF0 strings are readable).
