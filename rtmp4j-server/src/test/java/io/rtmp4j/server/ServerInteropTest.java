@@ -287,6 +287,24 @@ class ServerInteropTest {
     }
 
     @Test
+    void namesThatWouldLeaveTheRecordingDirectoryAreRefusedWithBadName() throws Exception {
+        Path dir = tmp.resolve("rec");
+        start(HubConfig.defaults(), dir);
+        for (String name : List.of("..", "../../escape", "..%2Fescape", "a/../../b")) {
+            String url = "rtmp://127.0.0.1:" + server.port() + "/live/" + name;
+            try (TestClient c = new TestClient(url, 0, false)) {
+                assertThat(c.pumpUntil(() -> c.statuses.stream().anyMatch(s -> s.startsWith("NetStream.Publish."))))
+                        .isTrue();
+                assertThat(c.statuses).as(name).contains("NetStream.Publish.BadName")
+                        .doesNotContain("NetStream.Publish.Start");
+            }
+        }
+        assertThat(server.hub().streams()).isEmpty();
+        assertThat(Files.exists(dir)).as("nothing recorded").isFalse();
+        assertThat(Files.exists(tmp.resolve("escape"))).isFalse();
+    }
+
+    @Test
     void aPlayerThatStopsReadingDoesNotStallAnother() throws Exception {
         Path ffmpeg = Peers.require("ffmpeg", "ffmpeg");
         Path ffprobe = Peers.require("ffprobe", "ffmpeg");

@@ -32,6 +32,11 @@ final class TestClient implements AutoCloseable {
     private final byte[] buf = new byte[64 * 1024];
 
     TestClient(String url, int receiveBuffer) throws IOException {
+        this(url, receiveBuffer, true);
+    }
+
+    /** A client that plays ({@code play}) or publishes the URL's stream name. */
+    TestClient(String url, int receiveBuffer, boolean play) throws IOException {
         RtmpUrl u = RtmpUrl.parse(url);
         socket = new Socket();
         if (receiveBuffer > 0) {
@@ -55,7 +60,11 @@ final class TestClient implements AutoCloseable {
                 media.add(new Received(MediaKind.DATA, metadata.timestamp(), metadata.payload()));
             }
         });
-        session.play(u.streamName());
+        if (play) {
+            session.play(u.streamName());
+        } else {
+            session.publish(u.streamName());
+        }
         flushOut();
     }
 
