@@ -312,6 +312,63 @@ class ClientInteropTest {
     }
 
     // ------------------------------------------------------------------------------------------------
+    // Enhanced RTMP through both commands: ./rtmp4j publish --loop -> LiveServer -> ./rtmp4j play (late join)
+
+    @Test
+    void enhancedRtmpAv1AndOpusThroughPublishAndPlay() throws Exception {
+        requireJava();
+        Path ffmpeg81 = ffmpeg8().orElse(null);
+        assumeTrue(ffmpeg81 != null, "FFmpeg 8.1 not fetched (bash scripts/fetch-tools.sh); skipping");
+        Path ffprobe81 = ffmpeg81.resolveSibling("ffprobe");
+        Path in = tmp.resolve("av1-opus.flv");
+        int rc = run(tmp.resolve("av1-fixture.log"), Duration.ofSeconds(60), List.of(ffmpeg81.toString(), "-nostdin",
+                "-hide_banner", "-loglevel", "error", "-y", "-f", "lavfi", "-i", "testsrc2=size=320x240:rate=25",
+                "-f", "lavfi", "-i", "sine=frequency=440:sample_rate=48000", "-t", "2", "-c:v", "libsvtav1",
+                "-preset", "12", "-g", "25", "-c:a", "opus", "-strict", "-2", "-b:a", "64k", "-f", "flv",
+                in.toString()));
+        assumeTrue(rc == 0, "FFmpeg 8.1 cannot encode AV1 + Opus here; skipping");
+        io.rtmp4j.netty.RtmpServer.Settings d = io.rtmp4j.netty.RtmpServer.Settings.defaults();
+        try (io.rtmp4j.server.LiveServer server = new io.rtmp4j.server.LiveServer(new io.rtmp4j.netty.RtmpServer.Settings(
+                "127.0.0.1", 0, d.session(), d.handshakeTimeout(), d.idleTimeout(), d.closeTimeout(),
+                d.writeLowWaterMark(), d.writeHighWaterMark(), d.maxConnections(), 1),
+                io.rtmp4j.server.HubConfig.defaults(), null).start()) {
+            String url = "rtmp://127.0.0.1:" + server.port() + "/live/av1";
+            Path pubLog = tmp.resolve("av1-publish.log");
+            Process pub = start(pubLog, rtmp4j("publish", in.toString(), url, "--loop"));
+            try {
+                assertThat(waitFor(() -> tail(pubLog).contains("publish: publishing"), Duration.ofSeconds(30)))
+                        .as("publishing:%n%s", tail(pubLog)).isTrue();
+                Path out = tmp.resolve("av1-played.flv");
+                Path log = tmp.resolve("av1-play.log");
+                // joins late: the server sends metadata, the enhanced sequence headers and the GOP
+                rc = run(log, Duration.ofSeconds(40), rtmp4j("play", url, "-o", out.toString(), "--duration", "3"));
+                assertThat(rc).as("rtmp4j play:%n%s", tail(log)).isZero();
+                Path probeLog = tmp.resolve("av1-probe.json");
+                int prc = await(new ProcessBuilder(ffprobe81.toString(), "-v", "error", "-count_frames",
+                        "-show_entries", "stream=codec_name,nb_read_frames", "-of", "json", out.toString())
+                        .redirectOutput(probeLog.toFile()).redirectError(ProcessBuilder.Redirect.DISCARD).start(),
+                        Duration.ofSeconds(60));
+                assertThat(prc).isZero();
+                String json = Files.readString(probeLog);
+                Map<String, Integer> got = new TreeMap<>();
+                Matcher m = Pattern.compile("\"codec_name\"\\s*:\\s*\"([^\"]+)\"[^}]*?\"nb_read_frames\"\\s*:"
+                        + "\\s*\"(\\d+)\"").matcher(json);
+                while (m.find()) {
+                    got.put(m.group(1), Integer.parseInt(m.group(2)));
+                }
+                LoggerFactory.getLogger(ClientInteropTest.class).info("ffprobe 8.1 {}: {}", out.getFileName(), got);
+                assertThat(got).containsOnlyKeys("av1", "opus");
+                assertThat(got.get("av1")).isGreaterThanOrEqualTo(2 * 25); // 3 s from a key frame, less a GOP
+                assertThat(got.get("opus")).isGreaterThanOrEqualTo(2 * 50);
+                assertThat(lastTimestamp(out)).isBetween(3000L, 4500L);
+            } finally {
+                pub.destroy();
+                pub.waitFor(15, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------
     // errors a person reads
 
     @Test
