@@ -70,6 +70,7 @@ public final class RtmpClientConnection {
     private RtmpPlayer player;
     private PlayListener playListener;
     private String streamName;
+    private volatile Consumer<ReconnectRequest> reconnectHandler;
 
     RtmpClientConnection(Channel channel, RtmpClient.Settings settings, RtmpUrl url, ClientSessionConfig config) {
         this.channel = channel;
@@ -208,6 +209,16 @@ public final class RtmpClientConnection {
     public CompletableFuture<String> close(String reason) {
         run(() -> closeGracefully(reason));
         return closed;
+    }
+
+    /**
+     * Handles Enhanced RTMP Reconnect Requests (enhanced-rtmp-v2.md "Reconnect Request"), called on the event
+     * loop with the new tcUrl already resolved against the current one. Nothing is torn down: the handler
+     * decides (e.g. connect to {@link ReconnectRequest#tcUrl()}, move the stream, then close this connection).
+     * Without a handler a request is logged.
+     */
+    public void onReconnectRequest(Consumer<ReconnectRequest> handler) {
+        reconnectHandler = handler;
     }
 
     /** Closes the TCP connection at once, without a goodbye. Any thread. */
@@ -585,7 +596,12 @@ public final class RtmpClientConnection {
 
         @Override
         public void onReconnectRequest(ReconnectRequest request) {
-            LOG.info("{}: the server asks to reconnect to {}", RtmpClientConnection.this, request.tcUrl());
+            Consumer<ReconnectRequest> h = reconnectHandler;
+            if (h != null) {
+                h.accept(request);
+            } else {
+                LOG.info("{}: the server asks to reconnect to {}", RtmpClientConnection.this, request.tcUrl());
+            }
         }
 
         @Override

@@ -155,6 +155,14 @@ class RtmpClientTest {
         }
 
         @Override
+        public void onCreateStream(int streamId) {
+            if (conn.session().app().equals("moving")) {
+                // enhanced-rtmp-v2.md "Reconnect Request": a relative tcUrl, resolved by the client
+                conn.session().sendReconnectRequest("/elsewhere", "maintenance");
+            }
+        }
+
+        @Override
         public void onClose(String reason) {
             if (seen != null) {
                 seen.closed.complete(reason);
@@ -319,6 +327,19 @@ class RtmpClientTest {
                 "end NetStream.Play.UnpublishNotify");
         assertThat(got.stream().filter(s -> s.startsWith("VIDEO"))).hasSize(11);
         assertThat(got.stream().filter(s -> s.startsWith("AUDIO"))).hasSize(10);
+    }
+
+    @Test
+    void reconnectRequestReachesTheHandlerAndNothingIsTornDown() throws Exception {
+        RtmpClientConnection c = client.connect(url("moving", "cam")).get(10, TimeUnit.SECONDS);
+        CompletableFuture<io.rtmp4j.session.ReconnectRequest> request = new CompletableFuture<>();
+        c.onReconnectRequest(request::complete);
+        RtmpPublisher p = c.publish().get(10, TimeUnit.SECONDS);
+        io.rtmp4j.session.ReconnectRequest r = request.get(10, TimeUnit.SECONDS);
+        assertThat(r.tcUrl()).isEqualTo("rtmp://127.0.0.1:" + server.port() + "/elsewhere");
+        assertThat(r.description()).contains("maintenance");
+        assertThat(p.isOpen()).isTrue();
+        p.close().get(10, TimeUnit.SECONDS);
     }
 
     static MessageDigest sha256() {
