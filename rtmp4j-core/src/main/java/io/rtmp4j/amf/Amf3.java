@@ -124,122 +124,163 @@ public final class Amf3 {
      *     {@link Amf0StrictArray} of two-element [key, value] strict arrays.</li>
      * </ul>
      *
+     * <p>The bridge writes a shared (referenced) AMF3 value out once per reference and makes one AMF0
+     * value per ByteArray byte and vector element, so a small AMF3 body can stand for a huge AMF0 tree
+     * (a reference bomb). It therefore makes at most {@link AmfLimits#maxCollectionCount()} AMF0 values
+     * of {@link AmfLimits#DEFAULT} ({@link #toAmf0(Amf3Value, AmfLimits)} takes other limits) and
+     * refuses the value beyond that.
+     *
      * @throws RtmpProtocolException if a property or class name is longer than an AMF0 name can be
-     *                               (65535 UTF-8 bytes)
+     *                               (65535 UTF-8 bytes), or if the AMF0 form would exceed the limit
      */
     public static Amf0Value toAmf0(Amf3Value value) {
-        if (value instanceof Amf3Undefined) {
-            return Amf0Undefined.INSTANCE;
-        } else if (value instanceof Amf3Null) {
-            return Amf0Null.INSTANCE;
-        } else if (value instanceof Amf3Boolean b) {
-            return Amf0Boolean.of(b.value());
-        } else if (value instanceof Amf3Integer i) {
-            return new Amf0Number(i.value());
-        } else if (value instanceof Amf3Double d) {
-            return new Amf0Number(d.value());
-        } else if (value instanceof Amf3String s) {
-            return Amf0String.of(s.value());
-        } else if (value instanceof Amf3XmlDocument x) {
-            return new Amf0XmlDocument(x.xml());
-        } else if (value instanceof Amf3Xml x) {
-            return new Amf0XmlDocument(x.xml());
-        } else if (value instanceof Amf3Date d) {
-            return new Amf0Date(d.epochMillis(), 0);
-        } else if (value instanceof Amf3Array a) {
-            if (a.associative().isEmpty()) {
-                return new Amf0StrictArray(convertAll(a.dense()));
+        return toAmf0(value, AmfLimits.DEFAULT);
+    }
+
+    /**
+     * {@link #toAmf0(Amf3Value)} making at most {@code limits.maxCollectionCount()} AMF0 values in all.
+     *
+     * @throws RtmpProtocolException as {@link #toAmf0(Amf3Value)} does
+     */
+    public static Amf0Value toAmf0(Amf3Value value, AmfLimits limits) {
+        return new Bridge(limits.maxCollectionCount()).toAmf0(value);
+    }
+
+    /** One conversion, with its budget of AMF0 values left. */
+    private static final class Bridge {
+        private long left;
+
+        Bridge(long budget) {
+            this.left = budget;
+        }
+
+        private void spend(long n) {
+            left -= n;
+            if (left < 0) {
+                throw new RtmpProtocolException("AMF3 value too large to convert to AMF0: more than the limit of "
+                        + "AMF0 values (shared references are written out once per reference)");
             }
-            List<Amf0Property> props = new ArrayList<>(a.dense().size() + a.associative().size());
-            for (int i = 0; i < a.dense().size(); i++) {
-                props.add(new Amf0Property(Integer.toString(i), toAmf0(a.dense().get(i))));
+        }
+
+        Amf0Value toAmf0(Amf3Value value) {
+            spend(1);
+            if (value instanceof Amf3Undefined) {
+                return Amf0Undefined.INSTANCE;
+            } else if (value instanceof Amf3Null) {
+                return Amf0Null.INSTANCE;
+            } else if (value instanceof Amf3Boolean b) {
+                return Amf0Boolean.of(b.value());
+            } else if (value instanceof Amf3Integer i) {
+                return new Amf0Number(i.value());
+            } else if (value instanceof Amf3Double d) {
+                return new Amf0Number(d.value());
+            } else if (value instanceof Amf3String s) {
+                return Amf0String.of(s.value());
+            } else if (value instanceof Amf3XmlDocument x) {
+                return new Amf0XmlDocument(x.xml());
+            } else if (value instanceof Amf3Xml x) {
+                return new Amf0XmlDocument(x.xml());
+            } else if (value instanceof Amf3Date d) {
+                return new Amf0Date(d.epochMillis(), 0);
+            } else if (value instanceof Amf3Array a) {
+                if (a.associative().isEmpty()) {
+                    return new Amf0StrictArray(convertAll(a.dense()));
+                }
+                List<Amf0Property> props = new ArrayList<>(a.dense().size() + a.associative().size());
+                for (int i = 0; i < a.dense().size(); i++) {
+                    props.add(new Amf0Property(Integer.toString(i), toAmf0(a.dense().get(i))));
+                }
+                for (Amf3Property p : a.associative()) {
+                    props.add(new Amf0Property(amf0Name(p.name()), toAmf0(p.value())));
+                }
+                return Amf0EcmaArray.of(props);
+            } else if (value instanceof Amf3Object o) {
+                List<Amf0Property> props = new ArrayList<>();
+                for (Amf3Property p : o.properties()) {
+                    props.add(new Amf0Property(amf0Name(p.name()), toAmf0(p.value())));
+                }
+                String className = o.traits().className();
+                return className.isEmpty() ? new Amf0Object(props) : new Amf0TypedObject(amf0Name(className), props);
+            } else if (value instanceof Amf3Externalizable e) {
+                return toAmf0(e.content());
+            } else if (value instanceof Amf3ByteArray b) {
+                byte[] bytes = b.unsafeBytes();
+                spend(bytes.length);
+                List<Amf0Value> numbers = new ArrayList<>(bytes.length);
+                for (byte x : bytes) {
+                    numbers.add(new Amf0Number(x & 0xFF));
+                }
+                return new Amf0StrictArray(numbers);
+            } else if (value instanceof Amf3VectorInt v) {
+                spend(v.values().size());
+                List<Amf0Value> numbers = new ArrayList<>(v.values().size());
+                for (int x : v.values()) {
+                    numbers.add(new Amf0Number(x));
+                }
+                return new Amf0StrictArray(numbers);
+            } else if (value instanceof Amf3VectorUint v) {
+                spend(v.values().size());
+                List<Amf0Value> numbers = new ArrayList<>(v.values().size());
+                for (long x : v.values()) {
+                    numbers.add(new Amf0Number(x));
+                }
+                return new Amf0StrictArray(numbers);
+            } else if (value instanceof Amf3VectorDouble v) {
+                spend(v.values().size());
+                List<Amf0Value> numbers = new ArrayList<>(v.values().size());
+                for (double x : v.values()) {
+                    numbers.add(new Amf0Number(x));
+                }
+                return new Amf0StrictArray(numbers);
+            } else if (value instanceof Amf3VectorObject v) {
+                return new Amf0StrictArray(convertAll(v.values()));
+            } else if (value instanceof Amf3Dictionary d) {
+                return dictionaryToAmf0(d);
             }
-            for (Amf3Property p : a.associative()) {
-                props.add(new Amf0Property(amf0Name(p.name()), toAmf0(p.value())));
+            throw new IllegalStateException("unknown AMF3 value " + value);
+        }
+
+        /** AMF0 names carry a U16 length (amf0.txt §1.3.1); AMF3 names may be longer. */
+        private static String amf0Name(String name) {
+            if (name.length() > Amf0String.MAX_SHORT_BYTES / 3 && Amf0String.utf8Length(name) > Amf0String.MAX_SHORT_BYTES) {
+                throw new RtmpProtocolException("AMF3 name of more than 65535 UTF-8 bytes cannot be represented in AMF0");
+            }
+            return name;
+        }
+
+        private List<Amf0Value> convertAll(List<Amf3Value> values) {
+            List<Amf0Value> out = new ArrayList<>(values.size());
+            for (Amf3Value v : values) {
+                out.add(toAmf0(v));
+            }
+            return out;
+        }
+
+        private Amf0Value dictionaryToAmf0(Amf3Dictionary d) {
+            List<Amf0Property> props = new ArrayList<>(d.entries().size());
+            for (Amf3Dictionary.Entry e : d.entries()) {
+                String key;
+                if (e.key() instanceof Amf3String s) {
+                    key = s.value();
+                } else if (e.key() instanceof Amf3Integer i) {
+                    key = Integer.toString(i.value());
+                } else if (e.key() instanceof Amf3Double n && n.value() == Math.rint(n.value())
+                        && Math.abs(n.value()) < 1e15) {
+                    key = Long.toString((long) n.value());
+                } else {
+                    key = null;
+                }
+                if (key == null || (key.length() > Amf0String.MAX_SHORT_BYTES / 3
+                        && Amf0String.utf8Length(key) > Amf0String.MAX_SHORT_BYTES)) {
+                    List<Amf0Value> pairs = new ArrayList<>(d.entries().size());
+                    for (Amf3Dictionary.Entry p : d.entries()) {
+                        pairs.add(Amf0Value.array(toAmf0(p.key()), toAmf0(p.value())));
+                    }
+                    return new Amf0StrictArray(pairs);
+                }
+                props.add(new Amf0Property(key, toAmf0(e.value())));
             }
             return Amf0EcmaArray.of(props);
-        } else if (value instanceof Amf3Object o) {
-            List<Amf0Property> props = new ArrayList<>();
-            for (Amf3Property p : o.properties()) {
-                props.add(new Amf0Property(amf0Name(p.name()), toAmf0(p.value())));
-            }
-            String className = o.traits().className();
-            return className.isEmpty() ? new Amf0Object(props) : new Amf0TypedObject(amf0Name(className), props);
-        } else if (value instanceof Amf3Externalizable e) {
-            return toAmf0(e.content());
-        } else if (value instanceof Amf3ByteArray b) {
-            byte[] bytes = b.unsafeBytes();
-            List<Amf0Value> numbers = new ArrayList<>(bytes.length);
-            for (byte x : bytes) {
-                numbers.add(new Amf0Number(x & 0xFF));
-            }
-            return new Amf0StrictArray(numbers);
-        } else if (value instanceof Amf3VectorInt v) {
-            List<Amf0Value> numbers = new ArrayList<>(v.values().size());
-            for (int x : v.values()) {
-                numbers.add(new Amf0Number(x));
-            }
-            return new Amf0StrictArray(numbers);
-        } else if (value instanceof Amf3VectorUint v) {
-            List<Amf0Value> numbers = new ArrayList<>(v.values().size());
-            for (long x : v.values()) {
-                numbers.add(new Amf0Number(x));
-            }
-            return new Amf0StrictArray(numbers);
-        } else if (value instanceof Amf3VectorDouble v) {
-            List<Amf0Value> numbers = new ArrayList<>(v.values().size());
-            for (double x : v.values()) {
-                numbers.add(new Amf0Number(x));
-            }
-            return new Amf0StrictArray(numbers);
-        } else if (value instanceof Amf3VectorObject v) {
-            return new Amf0StrictArray(convertAll(v.values()));
-        } else if (value instanceof Amf3Dictionary d) {
-            return dictionaryToAmf0(d);
         }
-        throw new IllegalStateException("unknown AMF3 value " + value);
-    }
-
-    /** AMF0 names carry a U16 length (amf0.txt §1.3.1); AMF3 names may be longer. */
-    private static String amf0Name(String name) {
-        if (name.length() > Amf0String.MAX_SHORT_BYTES / 3 && Amf0String.utf8Length(name) > Amf0String.MAX_SHORT_BYTES) {
-            throw new RtmpProtocolException("AMF3 name of more than 65535 UTF-8 bytes cannot be represented in AMF0");
-        }
-        return name;
-    }
-
-    private static List<Amf0Value> convertAll(List<Amf3Value> values) {
-        List<Amf0Value> out = new ArrayList<>(values.size());
-        for (Amf3Value v : values) {
-            out.add(toAmf0(v));
-        }
-        return out;
-    }
-
-    private static Amf0Value dictionaryToAmf0(Amf3Dictionary d) {
-        List<Amf0Property> props = new ArrayList<>(d.entries().size());
-        for (Amf3Dictionary.Entry e : d.entries()) {
-            String key;
-            if (e.key() instanceof Amf3String s) {
-                key = s.value();
-            } else if (e.key() instanceof Amf3Integer i) {
-                key = Integer.toString(i.value());
-            } else if (e.key() instanceof Amf3Double n && n.value() == Math.rint(n.value())
-                    && Math.abs(n.value()) < 1e15) {
-                key = Long.toString((long) n.value());
-            } else {
-                key = null;
-            }
-            if (key == null || (key.length() > Amf0String.MAX_SHORT_BYTES / 3
-                    && Amf0String.utf8Length(key) > Amf0String.MAX_SHORT_BYTES)) {
-                List<Amf0Value> pairs = new ArrayList<>(d.entries().size());
-                for (Amf3Dictionary.Entry p : d.entries()) {
-                    pairs.add(Amf0Value.array(toAmf0(p.key()), toAmf0(p.value())));
-                }
-                return new Amf0StrictArray(pairs);
-            }
-            props.add(new Amf0Property(key, toAmf0(e.value())));
-        }
-        return Amf0EcmaArray.of(props);
     }
 }

@@ -489,4 +489,33 @@ class Amf3Test {
         Amf3Object o = Amf3Object.builder().put("n".repeat(70_000), Amf3Null.INSTANCE).build();
         assertThatThrownBy(() -> Amf3.toAmf0(o)).isInstanceOf(RtmpProtocolException.class);
     }
+
+    @Test
+    void bridgeToAmf0_refusesAReferenceBombInsteadOfExpandingIt() {
+        // AMF3 object references share one instance (amf3.txt §2.2 reference tables); the AMF0 bridge
+        // writes a shared value out once per reference, so 21 levels of an array holding the previous
+        // level twice expand to 2^22 values from a body of about a hundred bytes. The decoder lets it
+        // through (its expanded size, some 8 MiB, is under AmfLimits.maxTotalBytes); the bridge, which
+        // would allocate an object per value, stops at maxCollectionCount (2^20) values.
+        Amf3Value v = new Amf3Integer(1);
+        for (int i = 0; i < 21; i++) {
+            v = Amf3Array.of(v, v);
+        }
+        Amf3Value bomb = v;
+        byte[] body = Amf3.encode(bomb);
+        assertThat(body.length).isLessThan(400); // references keep the wire form tiny
+        Amf3Value decoded = Amf3.decode(ByteBuffer.wrap(body));
+        assertThatThrownBy(() -> Amf3.toAmf0(decoded))
+                .isInstanceOf(RtmpProtocolException.class)
+                .hasMessageContaining("too large to convert to AMF0");
+    }
+
+    @Test
+    void bridgeToAmf0_countsByteArrayBytesAgainstTheLimit() {
+        Amf3ByteArray bytes = new Amf3ByteArray(new byte[100]);
+        assertThat(Amf3.toAmf0(bytes, AmfLimits.DEFAULT.withMaxCollectionCount(101)))
+                .isInstanceOf(Amf0StrictArray.class);
+        assertThatThrownBy(() -> Amf3.toAmf0(bytes, AmfLimits.DEFAULT.withMaxCollectionCount(100)))
+                .isInstanceOf(RtmpProtocolException.class);
+    }
 }
