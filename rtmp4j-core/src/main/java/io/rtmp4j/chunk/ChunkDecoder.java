@@ -3,6 +3,7 @@ package io.rtmp4j.chunk;
 import io.rtmp4j.RtmpProtocolException;
 
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 import java.util.Objects;
 import java.util.function.Consumer;
 
@@ -50,13 +51,22 @@ import java.util.function.Consumer;
  * error the decoder stays failed: every later call throws again. Bytes that end mid-chunk are kept
  * until more arrive; that is never an error.
  *
- * <p>Performance: each message's payload array is allocated once, at its declared length, and chunk
- * payloads are copied straight into it; there is no per-chunk allocation. Not thread-safe.
+ * <p>Memory: a message's payload array starts at {@value #INITIAL_PAYLOAD_CAPACITY} bytes at most and
+ * doubles (up to the declared length) as bytes arrive, so a header declaring 16 MiB costs what was
+ * actually sent, not 16 MiB: a few header bytes must not pin a wire-maximum buffer per connection.
+ * Messages up to that size are allocated once, at their declared length, and chunk payloads are copied
+ * straight into them; there is no per-chunk allocation. Not thread-safe.
  */
 public final class ChunkDecoder {
 
     /** The chunk size every connection starts with (rtmp-1.0.txt §5.4.1). */
     public static final int DEFAULT_CHUNK_SIZE = 128;
+
+    /**
+     * Largest payload array allocated before the bytes arrive. 64 KiB holds every control message,
+     * command and audio frame, and most video frames at a typical bitrate, in one allocation.
+     */
+    static final int INITIAL_PAYLOAD_CAPACITY = 64 * 1024;
 
     /** Longest chunk header: 3-byte basic header + 11-byte type 0 header + 4-byte extended timestamp. */
     private static final int MAX_HEADER = 18;
@@ -174,6 +184,7 @@ public final class ChunkDecoder {
                 int n = stashLim - stashPos;
                 if (n > 0) {
                     n = Math.min(n, chunkLeft);
+                    ensureCapacity(s, s.filled + n);
                     System.arraycopy(stash, stashPos, s.payload, s.filled, n);
                     stashPos += n;
                     s.filled += n;
@@ -181,6 +192,7 @@ public final class ChunkDecoder {
                 }
                 if (chunkLeft > 0) {
                     n = Math.min(chunkLeft, in.remaining());
+                    ensureCapacity(s, s.filled + n);
                     in.get(s.payload, s.filled, n);
                     s.filled += n;
                     chunkLeft -= n;
@@ -388,11 +400,20 @@ public final class ChunkDecoder {
         checkLength(s.csid, s.length); // fmt 2/3 reuse a length that passed once, but the buffer may be fuller now
         s.timestamp = timestamp;
         s.messageTimestamp = timestamp;
-        s.payload = s.length == 0 ? EMPTY : new byte[s.length];
+        s.payload = s.length == 0 ? EMPTY : new byte[Math.min(s.length, INITIAL_PAYLOAD_CAPACITY)];
         s.filled = 0;
         bufferedBytes += s.length;
         current = s;
         chunkLeft = Math.min(chunkSize, s.length);
+    }
+
+    /** Grows the payload array to hold {@code needed} bytes: doubling, never beyond the declared length. */
+    private static void ensureCapacity(InboundStream s, int needed) {
+        byte[] p = s.payload;
+        if (needed > p.length) {
+            int grown = (int) Math.min(s.length, Math.max(needed, 2L * p.length));
+            s.payload = Arrays.copyOf(p, grown);
+        }
     }
 
     private void complete(InboundStream s, Consumer<? super RawMessage> sink) {
