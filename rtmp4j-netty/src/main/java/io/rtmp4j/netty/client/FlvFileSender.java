@@ -29,8 +29,9 @@ import org.slf4j.LoggerFactory;
  * tags, at least 1 ms) after the last tag of the previous pass. The file's sequence headers are sent again
  * at the start of every pass.
  *
- * <p>Backpressure: before each tag the sender waits until the connection is writable (bounded by
- * {@code stallTimeout}), so a slow network delays the stream instead of filling memory.
+ * <p>Backpressure: before each tag the sender waits until everything sent before has reached the
+ * connection's outbound buffer and that buffer is writable ({@link RtmpPublisher#whenWritable()}, bounded
+ * by {@code stallTimeout}), so a slow network delays the stream instead of filling memory.
  *
  * <p>Blocking; runs on the caller's thread. Not reusable.
  */
@@ -197,9 +198,6 @@ public final class FlvFileSender {
             String why = publisher.closeFuture().getNow("the connection closed");
             throw new RtmpClientException(RtmpClientException.Kind.CLOSED, "connection closed while publishing: "
                     + why);
-        }
-        if (publisher.isWritable()) {
-            return;
         }
         try {
             publisher.whenWritable().get(stallTimeoutMs, TimeUnit.MILLISECONDS);

@@ -242,11 +242,13 @@ public final class RtmpClientConnection {
     }
 
     /**
-     * Completes when the outbound buffer has drained below the low-water mark (at once if it is writable
-     * now), or when the connection closes: the backpressure signal for a producer.
+     * Completes once everything sent before this call has reached Netty's outbound buffer and that buffer
+     * is below the high-water mark (else when it drains below the low-water mark), or when the connection
+     * closes: the backpressure signal for a producer. Sends from other threads travel through the event
+     * loop's task queue; this future goes through it too, so sends queued there are counted.
      */
     public CompletableFuture<Void> whenWritable() {
-        if (channel.isWritable() || !channel.isActive()) {
+        if (!channel.isActive()) {
             return CompletableFuture.completedFuture(null);
         }
         CompletableFuture<Void> f = new CompletableFuture<>();

@@ -35,6 +35,7 @@ class FlvFileSenderTest {
     RtmpClient client;
     final List<String> received = new CopyOnWriteArrayList<>();
     final List<Long> videoTimestamps = new CopyOnWriteArrayList<>();
+    final java.util.concurrent.atomic.AtomicLong videoBytes = new java.util.concurrent.atomic.AtomicLong();
     volatile CompletableFuture<Void> enough = new CompletableFuture<>();
     volatile int wanted = Integer.MAX_VALUE;
 
@@ -50,6 +51,7 @@ class FlvFileSenderTest {
             public void onMedia(MediaKind kind, int streamId, long timestamp, byte[] payload) {
                 received.add(kind + " " + timestamp);
                 if (kind == MediaKind.VIDEO) {
+                    videoBytes.addAndGet(payload.length);
                     videoTimestamps.add(timestamp);
                     if (videoTimestamps.size() >= wanted) {
                         enough.complete(null);
@@ -96,6 +98,34 @@ class FlvFileSenderTest {
         assertThat(elapsedMs).as("paced by the timestamps: the last tag leaves 365 ms after the first")
                 .isGreaterThanOrEqualTo(360);
         assertThat(received).startsWith("metadata 0", "VIDEO 0", "AUDIO 0", "VIDEO 0", "AUDIO 5", "VIDEO 40");
+    }
+
+    @Test
+    void aLargeFileSentAsFastAsPossibleArrivesWhole() throws Exception {
+        // 64 video tags of 512 KiB (32 MiB), unpaced: the sender waits on whenWritable(), Netty retries
+        // partial writes (INTEROP-NOTES "Chunk stream"); every tag and byte must arrive
+        Path f = tmp.resolve("big.flv");
+        long bytes = 0;
+        java.util.SplittableRandom random = new java.util.SplittableRandom(3);
+        try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(f));
+             FlvWriter w = FlvWriter.open(out, false, true)) {
+            for (int i = 0; i < 64; i++) {
+                byte[] v = new byte[512 * 1024];
+                random.nextBytes(v);
+                v[0] = (byte) (i % 16 == 0 ? 0x17 : 0x27);
+                v[1] = 1;
+                w.write(FlvTag.video(40L * i, v));
+                bytes += v.length;
+            }
+        }
+        wanted = 64;
+        RtmpPublisher p = client.publish("rtmp://127.0.0.1:" + server.port() + "/live/big").get(10, TimeUnit.SECONDS);
+        FlvFileSender.Result r = new FlvFileSender(f, p, false, false, 10_000).run();
+        p.close().get(20, TimeUnit.SECONDS);
+        enough.get(20, TimeUnit.SECONDS);
+        assertThat(r.tags()).isEqualTo(64);
+        assertThat(videoTimestamps).hasSize(64).last().isEqualTo(40L * 63);
+        assertThat(videoBytes.get()).isEqualTo(bytes);
     }
 
     @Test
