@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
 
 /**
@@ -28,8 +29,20 @@ final class IoLoop implements Runnable {
     private final List<PublisherConnection> publishers = new ArrayList<>();
     private final Thread thread;
     private volatile boolean running = true;
+    /** Shortest time between two selects, ns: lets data gather in socket buffers so reads are larger. */
+    private final long pollIntervalNanos;
 
     IoLoop(String name) {
+        this(name, 0);
+    }
+
+    /**
+     * @param pollIntervalMillis minimum time between selects (0: select as soon as the previous round is
+     *                           done). A few ms cut the number of wakeups and reads per byte several
+     *                           times; the figures measured then have that much more granularity.
+     */
+    IoLoop(String name, int pollIntervalMillis) {
+        this.pollIntervalNanos = pollIntervalMillis * 1_000_000L;
         try {
             selector = Selector.open();
         } catch (IOException e) {
@@ -91,7 +104,15 @@ final class IoLoop implements Runnable {
     public void run() {
         CURRENT.set(this);
         try {
+            long roundStart = System.nanoTime();
             while (running) {
+                if (pollIntervalNanos > 0) {
+                    long wait = roundStart + pollIntervalNanos - System.nanoTime();
+                    if (wait > 0) {
+                        LockSupport.parkNanos(wait);
+                    }
+                    roundStart = System.nanoTime();
+                }
                 for (Runnable r; (r = tasks.poll()) != null; ) {
                     r.run();
                 }

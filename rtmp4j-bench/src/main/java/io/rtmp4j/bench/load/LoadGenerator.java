@@ -41,6 +41,8 @@ public final class LoadGenerator {
               --step N               play mode: after each window add N players, until a window fails
               --max-connections N    upper bound for --step (default 8000)
               --max-lag-ms MS        keep-up criterion: p99 lag at most this (default 500)
+              --poll-ms MS           least time between two selects of an I/O thread (default 10): fewer,
+                                     larger reads; times are then measured to within that
               --quiet                no progress lines
             publish mode: publisher i publishes <stream>-i when --connections > 1.
             A window "keeps up" when every connection received media in the last 2 s (publishers:
@@ -52,7 +54,8 @@ public final class LoadGenerator {
 
     /** Parsed command line. */
     record Options(RtmpUrl url, boolean publish, int connections, int threads, int connectRate, int durationSeconds,
-                   Handshake.Kind handshake, Path file, int step, int maxConnections, long maxLagMs, boolean quiet) {
+                   Handshake.Kind handshake, Path file, int step, int maxConnections, long maxLagMs, int pollMillis,
+                   boolean quiet) {
 
         static Options parse(String[] args) {
             String url = null;
@@ -66,6 +69,7 @@ public final class LoadGenerator {
             int step = 0;
             int max = 8000;
             long maxLag = 500;
+            int poll = 10;
             boolean quiet = false;
             for (int i = 0; i < args.length; i++) {
                 String a = args[i];
@@ -94,6 +98,7 @@ public final class LoadGenerator {
                     case "--step" -> step = intValue(args, ++i, a);
                     case "--max-connections" -> max = intValue(args, ++i, a);
                     case "--max-lag-ms" -> maxLag = intValue(args, ++i, a);
+                    case "--poll-ms" -> poll = intValue(args, ++i, a);
                     case "--quiet" -> quiet = true;
                     default -> throw new IllegalArgumentException("unknown option " + a);
                 }
@@ -112,7 +117,7 @@ public final class LoadGenerator {
                 throw new IllegalArgumentException("the URL needs a stream name: rtmp://host:port/app/stream");
             }
             return new Options(parsed, publish, connections, threads, rate, duration, kind, file, step, max, maxLag,
-                    quiet);
+                    poll, quiet);
         }
 
         private static String value(String[] args, int i, String name) {
@@ -157,7 +162,7 @@ public final class LoadGenerator {
         }
         List<IoLoop> loops = new ArrayList<>();
         for (int i = 0; i < o.threads(); i++) {
-            IoLoop loop = new IoLoop("rtmp-load-" + i);
+            IoLoop loop = new IoLoop("rtmp-load-" + i, o.pollMillis());
             loop.startThread();
             loops.add(loop);
         }
