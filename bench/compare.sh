@@ -13,8 +13,9 @@
 #             play to the first video keyframe (rtmp4j: GOP cache on, its default)
 #
 # For each run: CPU time of the server (utime+stime from /proc/PID/stat; nginx: master+worker), peak
-# RSS (VmHWM; nginx: the worker), and the load generator's figures. rtmp4j runs with the default heap
-# settings of ./rtmp4j (RTMP4J_JAVA_OPTS is ignored unless --jfr adds a recording to them).
+# RSS (VmHWM; nginx: the worker), and the load generator's figures. rtmp4j runs with the JVM options
+# ./rtmp4j uses by default (read from the launcher; RTMP4J_JAVA_OPTS from the environment is not
+# used); --jfr adds a JFR recording to them.
 # Loopback only; every process it starts is stopped on exit; bounded by per-run timeouts.
 set -euo pipefail
 
@@ -23,7 +24,7 @@ scenarios="fanout maxplayers ingest latejoin"
 counts="500 1000 2000"
 duration=20
 repeat=1
-step_start=2000
+step_start=1000
 step=1000
 step_max=6000
 step_seconds=10
@@ -168,11 +169,16 @@ EOF
     server_pids=("$server_pid" "$worker")
     rss_pid=$worker
   else
-    local opts="-Xms64m -Xmx512m -XX:+UseSerialGC -XX:MaxDirectMemorySize=256m" # ./rtmp4j's defaults
+    # the JVM options ./rtmp4j uses by default, read from the launcher; the jar is started directly
+    # so that the launcher's rebuild-if-stale check cannot run inside a measurement
+    local opts
+    opts=$(sed -n 's/.*RTMP4J_JAVA_OPTS:=\(.*\)}".*/\1/p' "$root/rtmp4j")
+    [ -n "$opts" ] || { echo "cannot read the default JVM options from ./rtmp4j" >&2; exit 1; }
     if [ "$jfr" = 1 ]; then
       opts="$opts -XX:StartFlightRecording=filename=$work/rtmp4j-$port.jfr,settings=profile"
     fi
-    RTMP4J_JAVA_OPTS="$opts" "$root/rtmp4j" serve --bind 127.0.0.1 --rtmp-port "$port" \
+    # shellcheck disable=SC2086
+    java $opts -jar "$root/rtmp4j-server/target/rtmp4j.jar" serve --bind 127.0.0.1 --rtmp-port "$port" \
       > "$work/rtmp4j-$port.log" 2>&1 &
     server_pid=$!
     pids+=("$server_pid")
@@ -252,6 +258,7 @@ run_one() {
 }
 
 # ---- the runs ----------------------------------------------------------------------------------
+log "rtmp4j JVM options (./rtmp4j defaults): $(sed -n 's/.*RTMP4J_JAVA_OPTS:=\(.*\)}".*/\1/p' "$root/rtmp4j")"
 log "work dir $work; machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 for scen in $scenarios; do
   case "$scen" in
