@@ -3,6 +3,7 @@
 #
 #   bench/compare.sh                       every scenario, both servers, one table at the end
 #   bench/compare.sh --scenarios "fanout latejoin" --counts "500 2000" --duration 15 --repeat 3
+#   bench/compare.sh --nice -10      # on a shared machine: servers, publisher and load generator first
 #
 # Scenarios (each server runs each one on a fresh process, nginx-rtmp first, then rtmp4j):
 #   fanout    1 ffmpeg -re publisher (720p30 H.264+AAC, ~2.7 Mbit/s) -> N players, N in --counts
@@ -32,6 +33,7 @@ late_players=20
 ingest_publishers=200
 build=1
 jfr=0
+nice_level=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --scenarios) scenarios="$2"; shift 2 ;;
@@ -47,7 +49,8 @@ while [ $# -gt 0 ]; do
     --servers) servers="$2"; shift 2 ;;
     --no-build) build=0; shift ;;
     --jfr) jfr=1; shift ;;
-    -h|--help) sed -n '2,22p' "$0"; exit 0 ;;
+    --nice) nice_level="$2"; shift 2 ;;
+    -h|--help) sed -n '2,24p' "$0"; exit 0 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -160,7 +163,7 @@ rtmp {
   }
 }
 EOF
-    nginx -p "$dir/" -c "$dir/nginx.conf" > "$dir/logs/stdout.log" 2>&1 &
+    nice -n "$nice_level" nginx -p "$dir/" -c "$dir/nginx.conf" > "$dir/logs/stdout.log" 2>&1 &
     server_pid=$!
     pids+=("$server_pid")
     wait_listen "$port" "$server_pid"
@@ -178,7 +181,7 @@ EOF
       opts="$opts -XX:StartFlightRecording=filename=$work/rtmp4j-$port.jfr,settings=profile"
     fi
     # shellcheck disable=SC2086
-    java $opts -jar "$root/rtmp4j-server/target/rtmp4j.jar" serve --bind 127.0.0.1 --rtmp-port "$port" \
+    nice -n "$nice_level" java $opts -jar "$root/rtmp4j-server/target/rtmp4j.jar" serve --bind 127.0.0.1 --rtmp-port "$port" \
       > "$work/rtmp4j-$port.log" 2>&1 &
     server_pid=$!
     pids+=("$server_pid")
@@ -196,7 +199,7 @@ stop_pid() {
 
 publisher_pid=""
 start_publisher() { # port
-  ffmpeg -nostdin -hide_banner -loglevel error -re -stream_loop -1 -i "$hd" -c copy -f flv \
+  nice -n "$nice_level" ffmpeg -nostdin -hide_banner -loglevel error -re -stream_loop -1 -i "$hd" -c copy -f flv \
     "rtmp://127.0.0.1:$1/live/s" > "$work/ffmpeg-$1.log" 2>&1 &
   publisher_pid=$!
   pids+=("$publisher_pid")
@@ -204,7 +207,7 @@ start_publisher() { # port
 
 loadgen() { # timeout args...
   local t=$1; shift
-  timeout "$t" /usr/bin/time -f "LOADGEN_CPU %U %S" java -Xms1g -Xmx1g -Xmn700m -XX:+UseSerialGC -cp "$jar" io.rtmp4j.bench.load.LoadGenerator --quiet "$@"
+  timeout "$t" nice -n "$nice_level" /usr/bin/time -f "LOADGEN_CPU %U %S" java -Xms1g -Xmx1g -Xmn700m -XX:+UseSerialGC -cp "$jar" io.rtmp4j.bench.load.LoadGenerator --quiet "$@"
 }
 
 field() { # name line
@@ -236,7 +239,7 @@ run_one() {
       loadgen $((duration + 120)) --mode publish --file "$low" --url "rtmp://127.0.0.1:$port/live/in" \
         --connections "$param" --connect-rate 100 --duration "$duration" > "$out" 2>&1 || true ;;
     latejoin)
-      loadgen 120 --url "rtmp://127.0.0.1:$port/live/s" --connections "$param" --connect-rate 2 \
+      loadgen 120 --url "rtmp://127.0.0.1:$port/live/s" --connections "$param" --connect-rate 2 --poll-ms 1 \
         --duration 2 > "$out" 2>&1 || true ;;
   esac
   cpu1=$(cpu_ticks "${server_pids[@]}")
@@ -259,7 +262,7 @@ run_one() {
 
 # ---- the runs ----------------------------------------------------------------------------------
 log "rtmp4j JVM options (./rtmp4j defaults): $(sed -n 's/.*RTMP4J_JAVA_OPTS:=\(.*\)}".*/\1/p' "$root/rtmp4j")"
-log "work dir $work; machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
+log "nice $nice_level; work dir $work; machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 for scen in $scenarios; do
   case "$scen" in
     fanout) params="$counts" ;;
