@@ -3,7 +3,6 @@
 #
 #   bench/compare.sh                       every scenario, both servers, one table at the end
 #   bench/compare.sh --scenarios "fanout latejoin" --counts "500 2000" --duration 15 --repeat 3
-#   bench/compare.sh --nice -10      # on a shared machine: servers, publisher and load generator first
 #
 # Scenarios (each server runs each one on a fresh process, nginx-rtmp first, then rtmp4j):
 #   fanout    1 ffmpeg -re publisher (720p30 H.264+AAC, ~2.7 Mbit/s) -> N players, N in --counts
@@ -33,7 +32,6 @@ late_players=20
 ingest_publishers=200
 build=1
 jfr=0
-nice_level=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --scenarios) scenarios="$2"; shift 2 ;;
@@ -49,8 +47,7 @@ while [ $# -gt 0 ]; do
     --servers) servers="$2"; shift 2 ;;
     --no-build) build=0; shift ;;
     --jfr) jfr=1; shift ;;
-    --nice) nice_level="$2"; shift 2 ;;
-    -h|--help) sed -n '2,24p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,23p' "$0"; exit 0 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -163,7 +160,7 @@ rtmp {
   }
 }
 EOF
-    nice -n "$nice_level" nginx -p "$dir/" -c "$dir/nginx.conf" > "$dir/logs/stdout.log" 2>&1 &
+    nginx -p "$dir/" -c "$dir/nginx.conf" > "$dir/logs/stdout.log" 2>&1 &
     server_pid=$!
     pids+=("$server_pid")
     wait_listen "$port" "$server_pid"
@@ -181,7 +178,7 @@ EOF
       opts="$opts -XX:StartFlightRecording=filename=$work/rtmp4j-$port.jfr,settings=profile"
     fi
     # shellcheck disable=SC2086
-    nice -n "$nice_level" java $opts -jar "$root/rtmp4j-server/target/rtmp4j.jar" serve --bind 127.0.0.1 --rtmp-port "$port" \
+    java $opts -jar "$root/rtmp4j-server/target/rtmp4j.jar" serve --bind 127.0.0.1 --rtmp-port "$port" \
       > "$work/rtmp4j-$port.log" 2>&1 &
     server_pid=$!
     pids+=("$server_pid")
@@ -199,7 +196,7 @@ stop_pid() {
 
 publisher_pid=""
 start_publisher() { # port
-  nice -n "$nice_level" ffmpeg -nostdin -hide_banner -loglevel error -re -stream_loop -1 -i "$hd" -c copy -f flv \
+  ffmpeg -nostdin -hide_banner -loglevel error -re -stream_loop -1 -i "$hd" -c copy -f flv \
     "rtmp://127.0.0.1:$1/live/s" > "$work/ffmpeg-$1.log" 2>&1 &
   publisher_pid=$!
   pids+=("$publisher_pid")
@@ -207,7 +204,7 @@ start_publisher() { # port
 
 loadgen() { # timeout args...
   local t=$1; shift
-  timeout "$t" nice -n "$nice_level" /usr/bin/time -f "LOADGEN_CPU %U %S" java -Xms1g -Xmx1g -Xmn700m -XX:+UseSerialGC -cp "$jar" io.rtmp4j.bench.load.LoadGenerator --quiet "$@"
+  timeout "$t" /usr/bin/time -f "LOADGEN_CPU %U %S" java -Xms1g -Xmx1g -Xmn700m -XX:+UseSerialGC -cp "$jar" io.rtmp4j.bench.load.LoadGenerator --quiet "$@"
 }
 
 field() { # name line
@@ -262,7 +259,7 @@ run_one() {
 
 # ---- the runs ----------------------------------------------------------------------------------
 log "rtmp4j JVM options (./rtmp4j defaults): $(sed -n 's/.*RTMP4J_JAVA_OPTS:=\(.*\)}".*/\1/p' "$root/rtmp4j")"
-log "nice $nice_level; work dir $work; machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
+log "work dir $work; machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 for scen in $scenarios; do
   case "$scen" in
     fanout) params="$counts" ;;
