@@ -204,7 +204,10 @@ start_publisher() { # port
 
 loadgen() { # timeout args...
   local t=$1; shift
-  timeout "$t" /usr/bin/time -f "LOADGEN_CPU %U %S" java -Xms1g -Xmx1g -Xmn700m -XX:+UseSerialGC -cp "$jar" io.rtmp4j.bench.load.LoadGenerator --quiet "$@"
+  local spids
+  spids=$(IFS=,; echo "${server_pids[*]}")
+  timeout "$t" /usr/bin/time -f "LOADGEN_CPU %U %S" java -Xms1g -Xmx1g -Xmn700m -XX:+UseSerialGC -cp "$jar" \
+    io.rtmp4j.bench.load.LoadGenerator --quiet --server-pids "$spids" "$@"
 }
 
 field() { # name line
@@ -251,7 +254,7 @@ run_one() {
   fi
   local lg
   lg=$(awk '/^LOADGEN_CPU/ {printf "%.1f", $2 + $3}' "$out")
-  result="$result loadgen_cpu_s=${lg:-0}"
+  result="$result loadgen_cpu_s=${lg:-0} clk_tck=$tck"
   local cpu
   cpu=$(awk -v a="$cpu0" -v b="$cpu1" -v t="$tck" 'BEGIN {printf "%.2f", (b - a) / t}')
   printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$scen" "$param" "$kind" "$cpu" "$rss" "$loadavg" "$result" >> "$results"

@@ -43,6 +43,7 @@ public final class LoadGenerator {
               --max-lag-ms MS        keep-up criterion: p99 lag at most this (default 500)
               --poll-ms MS           least time between two selects of an I/O thread (default 10): fewer,
                                      larger reads; times are then measured to within that
+              --server-pids P,P      also report these processes' CPU ticks (utime+stime) over the window
               --quiet                no progress lines
             publish mode: publisher i publishes <stream>-i when --connections > 1.
             A window "keeps up" when every connection received media in the last 2 s (publishers:
@@ -55,7 +56,7 @@ public final class LoadGenerator {
     /** Parsed command line. */
     record Options(RtmpUrl url, boolean publish, int connections, int threads, int connectRate, int durationSeconds,
                    Handshake.Kind handshake, Path file, int step, int maxConnections, long maxLagMs, int pollMillis,
-                   boolean quiet) {
+                   List<Long> serverPids, boolean quiet) {
 
         static Options parse(String[] args) {
             String url = null;
@@ -70,6 +71,7 @@ public final class LoadGenerator {
             int max = 8000;
             long maxLag = 500;
             int poll = 10;
+            List<Long> serverPids = List.of();
             boolean quiet = false;
             for (int i = 0; i < args.length; i++) {
                 String a = args[i];
@@ -99,6 +101,15 @@ public final class LoadGenerator {
                     case "--max-connections" -> max = intValue(args, ++i, a);
                     case "--max-lag-ms" -> maxLag = intValue(args, ++i, a);
                     case "--poll-ms" -> poll = intValue(args, ++i, a);
+                    case "--server-pids" -> {
+                        String v = value(args, ++i, a);
+                        try {
+                            serverPids = java.util.Arrays.stream(v.split(",")).map(String::trim)
+                                    .filter(x -> !x.isEmpty()).map(Long::valueOf).toList();
+                        } catch (NumberFormatException e) {
+                            throw new IllegalArgumentException(a + " needs comma-separated process ids: " + v);
+                        }
+                    }
                     case "--quiet" -> quiet = true;
                     default -> throw new IllegalArgumentException("unknown option " + a);
                 }
@@ -117,7 +128,7 @@ public final class LoadGenerator {
                 throw new IllegalArgumentException("the URL needs a stream name: rtmp://host:port/app/stream");
             }
             return new Options(parsed, publish, connections, threads, rate, duration, kind, file, step, max, maxLag,
-                    poll, quiet);
+                    poll, serverPids, quiet);
         }
 
         private static String value(String[] args, int i, String name) {
@@ -172,6 +183,9 @@ public final class LoadGenerator {
         int target = o.connections();
         int lastKeptUp = -1;
         Report report;
+        double windowSeconds;
+        long windowBytes;
+        long windowTicks;
         for (;;) {
             // open connections up to target, at the connect rate
             long rateStart = System.nanoTime();
@@ -194,16 +208,23 @@ public final class LoadGenerator {
             }
             // settle, then open the measuring window
             progress(o, loops, err, t0, 2);
-            sample(loops);
+            long ticks0 = ProcessCpu.ticks(o.serverPids());
+            long w0 = System.nanoTime();
+            Report open = new Report(sample(loops));
             progress(o, loops, err, t0, o.durationSeconds());
             report = new Report(sample(loops));
+            long ticks1 = ProcessCpu.ticks(o.serverPids());
+            windowSeconds = (System.nanoTime() - w0) / 1e9;
+            windowBytes = o.publish() ? report.bytesOut - open.bytesOut : report.bytesIn - open.bytesIn;
+            windowTicks = ticks0 < 0 || ticks1 < 0 ? -1 : ticks1 - ticks0;
             boolean ok = report.keepsUp(o.maxLagMs() * 1000);
             if (o.step() == 0) {
                 break;
             }
             err.printf("step %d %s: receiving %d, lag %s%n", target, ok ? "keeps up" : "DOES NOT keep up",
                     report.receiving, report.lagNow.formatMillis());
-            out.printf("STEP connections=%d keeps_up=%s %s%n", target, ok, fields(report));
+            out.printf("STEP connections=%d keeps_up=%s %s win_s=%.1f win_bytes=%d srv_ticks_win=%d%n", target, ok,
+                    fields(report), windowSeconds, windowBytes, windowTicks);
             if (!ok) {
                 break;
             }
@@ -216,8 +237,9 @@ public final class LoadGenerator {
         double seconds = (System.nanoTime() - t0) / 1e9;
         out.print(report.text(seconds));
         String extra = o.step() > 0 ? " max_keeping_up=" + Math.max(lastKeptUp, 0) : "";
-        out.printf("RESULT mode=%s elapsed_s=%.1f keeps_up=%s %s%s%n", o.publish() ? "publish" : "play", seconds,
-                report.keepsUp(o.maxLagMs() * 1000), fields(report), extra);
+        out.printf("RESULT mode=%s elapsed_s=%.1f keeps_up=%s %s win_s=%.1f win_bytes=%d srv_ticks_win=%d%s%n",
+                o.publish() ? "publish" : "play", seconds, report.keepsUp(o.maxLagMs() * 1000), fields(report),
+                windowSeconds, windowBytes, windowTicks, extra);
         out.flush();
         for (IoLoop loop : loops) {
             loop.shutdown();
