@@ -6,7 +6,11 @@ package io.rtmp4j.server;
  */
 interface FrameClassifier {
 
-    /** Whether a video payload is a coded keyframe a decoder can start from. */
+    /**
+     * Whether a video payload is a coded keyframe a decoder can start from, of the default track
+     * (track 0). In a multitrack stream the GOP cache and a waiting player start at track 0's
+     * keyframes: a keyframe of another track must not cut track 0's GOP short.
+     */
     boolean isKeyframe(byte[] video);
 
     /**

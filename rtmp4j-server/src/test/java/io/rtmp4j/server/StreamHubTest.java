@@ -361,7 +361,7 @@ class StreamHubTest {
     void withAFlushDelayFramesAreWrittenTogetherAndAJoinerIsFlushedAtOnce() throws Exception {
         DefaultEventLoop loop = new DefaultEventLoop();
         try {
-            StreamHub hub = new StreamHub(HubConfig.defaults().withFlushDelay(Duration.ofMillis(50)), null, alloc,
+            StreamHub hub = new StreamHub(HubConfig.defaults().withFlushDelay(Duration.ofSeconds(1)), null, alloc,
                     now::get, Clock.systemUTC(), new TestClassifier());
             Publication pub = hub.publish(key, new Pub());
             pub.video(0, p('S', 0));
@@ -376,9 +376,10 @@ class StreamHubTest {
                     pub.video(i * 40L, p('P', i));
                 }
             }).sync();
+            loop.submit(() -> { }).sync(); // the group's drain, queued by the publishes, has run
             assertThat(fp.messages).hasSize(21);
             assertThat(fp.flushes).isEqualTo(1);
-            loop.schedule(() -> { }, 200, java.util.concurrent.TimeUnit.MILLISECONDS).sync();
+            loop.schedule(() -> { }, 1500, java.util.concurrent.TimeUnit.MILLISECONDS).sync();
             assertThat(fp.flushes).isEqualTo(2);
             pub.end();
         } finally {

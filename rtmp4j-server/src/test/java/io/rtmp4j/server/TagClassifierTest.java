@@ -43,4 +43,30 @@ class TagClassifierTest {
         assertThat(c.isKeyframe(av1Inter)).isFalse();
         assertThat(c.configKey(Frame.VIDEO, av1Key)).isNull();
     }
+
+    @Test
+    void enhancedVideoMetadataAndAudioMultichannelConfigAreKeptForJoiners() {
+        // enhanced-rtmp-v2.md: IsExHeader, frame type 5, PacketType Metadata (4), FourCC av01, then AMF0
+        // "colorInfo" {} (string marker, length 9, name; object marker, empty, end marker)
+        byte[] colorInfo = {(byte) 0xD4, 'a', 'v', '0', '1', 0x02, 0, 9, 'c', 'o', 'l', 'o', 'r', 'I', 'n', 'f', 'o',
+            0x03, 0, 0, 0x09};
+        // SoundFormat ExHeader (9), AudioPacketType MultichannelConfig (4), FourCC Opus, channel order
+        // Native (1), channel count 2, channel flags FrontLeft|FrontRight (0x00000003)
+        byte[] multichannel = {(byte) 0x94, 'O', 'p', 'u', 's', 0x01, 0x02, 0, 0, 0, 0x03};
+        assertThat(c.configKey(Frame.VIDEO, colorInfo)).startsWith("video-metadata");
+        assertThat(c.configKey(Frame.AUDIO, multichannel)).startsWith("audio-multichannel");
+        assertThat(c.isKeyframe(colorInfo)).isFalse();
+        // Opus coded frames (AudioPacketType 1) are not configuration
+        assertThat(c.configKey(Frame.AUDIO, new byte[] {(byte) 0x91, 'O', 'p', 'u', 's', 0x01})).isNull();
+    }
+
+    @Test
+    void onlyKeyframesOfTheDefaultTrackStartAGop() {
+        // enhanced-rtmp-v2.md Multitrack: IsExHeader, key frame (1), PacketType Multitrack (6); then
+        // AvMultitrackType OneTrack (0) << 4 | inner PacketType CodedFrames (1); FourCC av01; track id 1
+        byte[] track1Key = {(byte) 0x96, 0x01, 'a', 'v', '0', '1', 0x01, 0x12, 0};
+        byte[] track0Key = {(byte) 0x96, 0x01, 'a', 'v', '0', '1', 0x00, 0x12, 0};
+        assertThat(c.isKeyframe(track1Key)).isFalse();
+        assertThat(c.isKeyframe(track0Key)).isTrue();
+    }
 }
