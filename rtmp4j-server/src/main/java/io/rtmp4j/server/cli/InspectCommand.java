@@ -23,11 +23,10 @@ import picocli.CommandLine.Parameters;
 @Command(
         name = "inspect",
         mixinStandardHelpOptions = true,
-        description = {
-            "Print every tag of an FLV file, one line each: type, timestamp, size, codec, frame and packet type,",
-            "composition time, multitrack, ModEx, metadata. A malformed tag gets an \"error\" field and the",
-            "exit status is 1; inspection goes on where the file structure allows."
-        })
+        description = "Print every tag of an FLV file, one line each: type, timestamp, size, codec, frame and"
+                + " packet type, composition time, multitrack, ModEx, metadata. A malformed tag gets an \"error\""
+                + " field and the exit status is 1 (2 if the file cannot be read); inspection goes on where the"
+                + " file structure allows.")
 public final class InspectCommand implements Callable<Integer> {
 
     /** Exit status when a tag or the file structure is malformed. */
@@ -52,6 +51,10 @@ public final class InspectCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (maxTagSize < 0) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--max-tag-size must not be negative: " + maxTagSize);
+        }
         FlvInspector inspector = new FlvInspector(json ? FlvInspector.Format.JSON : FlvInspector.Format.TEXT);
         try (InputStream in = "-".equals(file.toString())
                 ? new BufferedInputStream(System.in, 1 << 16)

@@ -75,6 +75,21 @@ class InspectCommandTest {
     }
 
     @Test
+    void tagOverMaxTagSizeIsReportedAndSkipped() throws IOException {
+        Path f = write("big.flv", FlvTag.video(0, new byte[100]), FlvTag.script(1, ScriptTag.of("after").encode()));
+        Run r = run("inspect", "--json", "--max-tag-size", "50", f.toString());
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.out().lines()).hasSize(2);
+        assertThat(r.out().lines().findFirst().orElseThrow())
+                .startsWith("{\"tag\":0,\"type\":\"video\",\"timestamp\":0,\"size\":100,\"offset\":13,\"error\":")
+                .contains("exceeds the limit of 50 bytes");
+        assertThat(r.out().lines().skip(1).findFirst().orElseThrow()).contains("\"name\":\"after\"");
+        Run negative = run("inspect", "--max-tag-size", "-1", f.toString());
+        assertThat(negative.exit()).isEqualTo(2); // picocli's usage-error status
+        assertThat(negative.err()).contains("--max-tag-size must not be negative");
+    }
+
+    @Test
     void missingFileMeansExitTwo() {
         Run r = run("inspect", dir.resolve("nope.flv").toString());
         assertThat(r.exit()).isEqualTo(2);
