@@ -616,4 +616,57 @@ class ServerSessionTest {
         assertThat(describe(new MessageCodec().split((io.rtmp4j.message.AggregateMessage) got.get(0))))
                 .containsExactly("video@1 0 2", "audio@1 20 2");
     }
+
+    @Test
+    void closeStreamEndsAPublicationAndLaterMediaIsDropped() {
+        ServerSession server = newServer();
+        RawPeer peer = connected(server);
+        peer.send(Commands.createStream(2)).send(Commands.publish(1, "cam1", Commands.PublishType.LIVE));
+        peer.send(new AudioMessage(new byte[] {(byte) 0xAF, 1}, 0, 1));
+        peer.send(Commands.closeStream(1));
+        peer.send(new AudioMessage(new byte[] {(byte) 0xAF, 2}, 20, 1)); // after the end: dropped
+        peer.send(new AudioMessage(new byte[] {(byte) 0xAF, 3}, 20, 2)); // on a stream never created: dropped
+        peer.pump(server);
+        assertThat(app.events).endsWith("publish 1 cam1", "AUDIO 1 0 2", "unpublish 1 cam1", "closeStream 1");
+        // the stream still exists and can publish again
+        peer.send(Commands.publish(1, "cam2", Commands.PublishType.LIVE));
+        peer.pump(server);
+        assertThat(server.isPublishing(1)).isTrue();
+    }
+
+    @Test
+    void deleteStreamWhilePublishIsUndecidedCancelsTheRequest() {
+        app.autoAccept = false;
+        ServerSession server = newServer();
+        RawPeer peer = RawPeer.client();
+        peer.pump(server);
+        peer.send(obsConnect());
+        peer.pump(server);
+        app.connects.get(0).accept();
+        peer.send(Commands.createStream(2)).send(Commands.publish(1, "cam1", Commands.PublishType.LIVE));
+        peer.send(Commands.deleteStream(3, 1));
+        peer.pump(server);
+        peer.takeReceived();
+        // the deleteStream was held behind the undecided publish; rejecting releases it
+        PublishRequest r = app.publishes.get(0);
+        assertThat(r.rejectBadName("taken")).isTrue();
+        assertThat(app.events).endsWith("publish 1 cam1", "deleteStream 1");
+        assertThat(app.events).doesNotContain("unpublish 1 cam1"); // never published
+        peer.pump(server);
+        assertThat(describe(peer.takeReceived())).containsExactly("onStatus@1 NetStream.Publish.BadName");
+    }
+
+    @Test
+    void transportClosedReportsActivePublicationsAndPlaybacks() {
+        ServerSession server = newServer();
+        RawPeer peer = connected(server);
+        peer.send(Commands.createStream(2)).send(Commands.publish(1, "a", Commands.PublishType.LIVE));
+        peer.send(Commands.createStream(3)).send(Commands.play(2, "b"));
+        peer.pump(server);
+        server.transportClosed("reset by peer");
+        server.transportClosed("again");
+        assertThat(app.events).endsWith("unpublish 1 a", "playStop 2 b", "close");
+        assertThat(server.hasOutbound()).isFalse(); // nothing is sent on a dead connection
+        assertThat(server.isCloseRequested()).isFalse();
+    }
 }
