@@ -12,6 +12,10 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
+import io.rtmp4j.session.ConnectRequest;
+import io.rtmp4j.session.MediaKind;
+import io.rtmp4j.session.PlayRequest;
+import io.rtmp4j.session.PublishRequest;
 import io.rtmp4j.session.ServerSessionConfig;
 import io.rtmp4j.session.ServerSessionListener;
 import java.net.InetSocketAddress;
@@ -19,6 +23,7 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 
 /**
@@ -30,14 +35,14 @@ import java.util.function.Function;
  * <pre>{@code
  * RtmpServer server = RtmpServer.builder()
  *         .bind("127.0.0.1").port(1935)
- *         .listener(conn -> new ServerSessionListener() {
- *             public void onPublish(PublishRequest r) {
- *                 if (r.streamName().equals("cam")) r.accept(); else r.rejectBadName("unknown stream");
- *             }
- *             public void onMedia(MediaKind kind, int streamId, long ts, byte[] payload) { ... }
+ *         .onPublish((conn, r) -> {
+ *             if (r.streamName().equals("cam")) r.accept(); else r.rejectBadName("unknown stream");
  *         })
+ *         .onMedia((conn, kind, streamId, timestamp, payload) -> { ... })
  *         .build()
  *         .start();
+ * // asynchronous decision: conn.execute(() -> r.accept()) once the answer is known
+ * // every session event: .listener(conn -> new ServerSessionListener() { ... }) instead
  * ...
  * server.close();
  * }</pre>
@@ -98,11 +103,57 @@ public final class RtmpServer implements AutoCloseable {
         }
     }
 
+    /** Media from an accepted publisher ({@link ServerSessionListener#onMedia} with its connection). */
+    @FunctionalInterface
+    public interface MediaHandler {
+        /** See {@link ServerSessionListener#onMedia}; runs on the connection's event loop. */
+        void onMedia(RtmpConnection connection, MediaKind kind, int streamId, long timestamp, byte[] payload);
+    }
+
     /** Builder of an {@link RtmpServer}. */
     public static final class Builder {
         private Settings s = Settings.defaults();
-        private Function<RtmpConnection, ServerSessionListener> listener = c -> new ServerSessionListener() { };
+        private Function<RtmpConnection, ServerSessionListener> listener;
+        private BiConsumer<RtmpConnection, ConnectRequest> onConnect = (c, r) -> r.accept();
+        private BiConsumer<RtmpConnection, PublishRequest> onPublish = (c, r) -> r.accept();
+        private BiConsumer<RtmpConnection, PlayRequest> onPlay = (c, r) -> r.accept();
+        private MediaHandler onMedia = (c, k, id, ts, p) -> { };
+        private boolean callbacks;
         private EventLoopGroup group;
+
+        /**
+         * Decides each {@code connect} (default: accept). The request may be decided later, on the
+         * connection's event loop ({@link RtmpConnection#execute}).
+         */
+        public Builder onConnect(BiConsumer<RtmpConnection, ConnectRequest> handler) {
+            onConnect = Objects.requireNonNull(handler, "handler");
+            callbacks = true;
+            return this;
+        }
+
+        /**
+         * Decides each {@code publish} (default: accept): {@code r.accept()}, {@code r.rejectBadName(...)},
+         * now or later through {@link RtmpConnection#execute}.
+         */
+        public Builder onPublish(BiConsumer<RtmpConnection, PublishRequest> handler) {
+            onPublish = Objects.requireNonNull(handler, "handler");
+            callbacks = true;
+            return this;
+        }
+
+        /** Decides each {@code play} (default: accept). */
+        public Builder onPlay(BiConsumer<RtmpConnection, PlayRequest> handler) {
+            onPlay = Objects.requireNonNull(handler, "handler");
+            callbacks = true;
+            return this;
+        }
+
+        /** Receives the audio, video and data of accepted publishers. */
+        public Builder onMedia(MediaHandler handler) {
+            onMedia = Objects.requireNonNull(handler, "handler");
+            callbacks = true;
+            return this;
+        }
 
         private Builder() {
         }
@@ -129,7 +180,8 @@ public final class RtmpServer implements AutoCloseable {
 
         /**
          * Creates the session listener of each new connection (called on the connection's event loop,
-         * before its first byte). Default: a listener that accepts everything and ignores media.
+         * before its first byte), for applications that need every session event. Default: a listener
+         * made of the {@code on...} callbacks (which accept everything unless set).
          */
         public Builder listener(Function<RtmpConnection, ServerSessionListener> factory) {
             listener = Objects.requireNonNull(factory, "factory");
@@ -142,8 +194,44 @@ public final class RtmpServer implements AutoCloseable {
             return this;
         }
 
+        /**
+         * The server.
+         *
+         * @throws IllegalStateException if both {@link #listener} and the {@code on...} callbacks were set
+         */
         public RtmpServer build() {
-            return new RtmpServer(s, listener, group);
+            if (listener != null && callbacks) {
+                throw new IllegalStateException("use either listener(...) or the on...(...) callbacks, not both");
+            }
+            Function<RtmpConnection, ServerSessionListener> factory = listener;
+            if (factory == null) {
+                BiConsumer<RtmpConnection, ConnectRequest> connect = onConnect;
+                BiConsumer<RtmpConnection, PublishRequest> publish = onPublish;
+                BiConsumer<RtmpConnection, PlayRequest> play = onPlay;
+                MediaHandler media = onMedia;
+                factory = conn -> new ServerSessionListener() {
+                    @Override
+                    public void onConnect(ConnectRequest request) {
+                        connect.accept(conn, request);
+                    }
+
+                    @Override
+                    public void onPublish(PublishRequest request) {
+                        publish.accept(conn, request);
+                    }
+
+                    @Override
+                    public void onPlay(PlayRequest request) {
+                        play.accept(conn, request);
+                    }
+
+                    @Override
+                    public void onMedia(MediaKind kind, int streamId, long timestamp, byte[] payload) {
+                        media.onMedia(conn, kind, streamId, timestamp, payload);
+                    }
+                };
+            }
+            return new RtmpServer(s, factory, group);
         }
     }
 

@@ -55,4 +55,45 @@ class RtmpServerTest {
             assertThat(second.getInputStream().read()).isEqualTo(-1);
         }
     }
+
+    @Test
+    void callbacksDecidePublishRequestsLaterAndReceiveTheMedia(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp)
+            throws Exception {
+        java.nio.file.Path ffmpeg = java.nio.file.Path.of("/usr/bin/ffmpeg");
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isExecutable(ffmpeg),
+                "ffmpeg is not installed (Debian package ffmpeg, see .ci/run); skipping");
+        java.util.concurrent.atomic.AtomicInteger video = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.List<String> refused = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (RtmpServer server = RtmpServer.builder().settings(settings(Duration.ofSeconds(10), 10))
+                .onPublish((conn, r) -> {
+                    if (!r.streamName().equals("cam")) {
+                        refused.add(r.streamName());
+                        r.rejectBadName("unknown stream");
+                        return;
+                    }
+                    // decided later, as after an authorization call
+                    conn.executor().schedule(() -> conn.execute(r::accept), 200,
+                            java.util.concurrent.TimeUnit.MILLISECONDS);
+                })
+                .onMedia((conn, kind, id, ts, payload) -> {
+                    if (kind == io.rtmp4j.session.MediaKind.VIDEO) {
+                        video.incrementAndGet();
+                    }
+                })
+                .build().start()) {
+            for (String name : java.util.List.of("other", "cam")) {
+                Process p = new ProcessBuilder(ffmpeg.toString(), "-nostdin", "-hide_banner", "-loglevel", "warning",
+                        "-f", "lavfi", "-i", "testsrc=size=160x120:rate=25", "-t", "1", "-c:v", "libx264",
+                        "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-f", "flv",
+                        "rtmp://127.0.0.1:" + server.port() + "/live/" + name)
+                        .redirectErrorStream(true).redirectOutput(tmp.resolve(name + ".log").toFile()).start();
+                if (!p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                    p.destroyForcibly();
+                }
+                assertThat(p.exitValue() == 0).as(name).isEqualTo(name.equals("cam"));
+            }
+            assertThat(refused).containsExactly("other");
+            assertThat(video.get()).isEqualTo(27); // sequence header, 25 frames, AVC end of sequence
+        }
+    }
 }
