@@ -193,7 +193,19 @@ class ScriptedServerTest {
                     assertThat(n).as("the client keeps the connection open").isPositive();
                     seen.write(buf, 0, n);
                 }
-                p.connection().abort("done");
+                // INTEROP-NOTES "Closing": FCUnpublish and deleteStream, flush, half-close (the server reads
+                // EOF), and the client keeps reading until the server closes
+                CompletableFuture<String> closed = p.close();
+                ByteArrayOutputStream goodbye = new ByteArrayOutputStream();
+                for (int n; (n = in.read(buf)) >= 0; ) { // bounded by the socket timeout
+                    goodbye.write(buf, 0, n);
+                }
+                String text = goodbye.toString(java.nio.charset.StandardCharsets.ISO_8859_1);
+                assertThat(text).contains("FCUnpublish").contains("deleteStream");
+                assertThat(text.indexOf("FCUnpublish")).isLessThan(text.indexOf("deleteStream"));
+                assertThat(closed).as("the client waits for the server to close").isNotDone();
+                s.close();
+                assertThat(closed.get(5, TimeUnit.SECONDS)).isEqualTo("publication ended");
             }
         }
     }
