@@ -1,6 +1,5 @@
 package io.rtmp4j.flv;
 
-import io.rtmp4j.RtmpProtocolException;
 import java.util.Optional;
 
 /**
@@ -63,6 +62,10 @@ public enum AudioChannel {
     /** 0xFF: the channel carries data but its speaker is unknown (no mask). */
     UNKNOWN(0xFF, "Unknown");
 
+    private static final WireValues<AudioChannel> BY_VALUE =
+            new WireValues<>(values(), AudioChannel::value, 256,
+                    "audio channel", "enhanced-rtmp-v2.md AudioChannel");
+
     private final int value;
     private final String specName;
 
@@ -93,14 +96,10 @@ public enum AudioChannel {
 
     /** Reverse lookup by mapping value; empty for reserved values. */
     public static Optional<AudioChannel> fromValue(int value) {
-        if (value >= 0 && value < 24) {
-            return Optional.of(values()[value]);
-        }
-        return value == 0xFE ? Optional.of(UNUSED) : value == 0xFF ? Optional.of(UNKNOWN) : Optional.empty();
+        return BY_VALUE.find(value);
     }
 
     static AudioChannel require(int value) {
-        return fromValue(value).orElseThrow(() -> new RtmpProtocolException(
-                "reserved audio channel " + value + " (enhanced-rtmp-v2.md AudioChannel)"));
+        return BY_VALUE.require(value);
     }
 }

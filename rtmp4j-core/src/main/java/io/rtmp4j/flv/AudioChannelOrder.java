@@ -1,6 +1,5 @@
 package io.rtmp4j.flv;
 
-import io.rtmp4j.RtmpProtocolException;
 import java.util.Optional;
 
 /**
@@ -14,6 +13,10 @@ public enum AudioChannelOrder {
     NATIVE(1, "Native"),
     /** 2: an explicit UI8 speaker per channel. */
     CUSTOM(2, "Custom");
+
+    private static final WireValues<AudioChannelOrder> BY_VALUE =
+            new WireValues<>(values(), AudioChannelOrder::value, 256,
+                    "audio channel order", "enhanced-rtmp-v2.md AudioChannelOrder");
 
     private final int value;
     private final String specName;
@@ -35,16 +38,10 @@ public enum AudioChannelOrder {
 
     /** Reverse lookup; empty for reserved values. */
     public static Optional<AudioChannelOrder> fromValue(int value) {
-        return switch (value) {
-            case 0 -> Optional.of(UNSPECIFIED);
-            case 1 -> Optional.of(NATIVE);
-            case 2 -> Optional.of(CUSTOM);
-            default -> Optional.empty();
-        };
+        return BY_VALUE.find(value);
     }
 
     static AudioChannelOrder require(int value) {
-        return fromValue(value).orElseThrow(() -> new RtmpProtocolException(
-                "reserved audio channel order " + value + " (enhanced-rtmp-v2.md AudioChannelOrder)"));
+        return BY_VALUE.require(value);
     }
 }

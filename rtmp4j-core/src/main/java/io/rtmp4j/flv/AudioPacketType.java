@@ -1,6 +1,5 @@
 package io.rtmp4j.flv;
 
-import io.rtmp4j.RtmpProtocolException;
 import java.util.Optional;
 
 /**
@@ -25,13 +24,9 @@ public enum AudioPacketType {
     /** 7: modifier/extension prefix ({@link ModEx}). */
     MOD_EX(7, "ModEx");
 
-    private static final AudioPacketType[] BY_VALUE = new AudioPacketType[16];
-
-    static {
-        for (AudioPacketType t : values()) {
-            BY_VALUE[t.value] = t;
-        }
-    }
+    private static final WireValues<AudioPacketType> BY_VALUE =
+            new WireValues<>(values(), AudioPacketType::value, 16,
+                    "audio packet type", "enhanced-rtmp-v2.md \"Enhanced Audio\"");
 
     private final int value;
     private final String specName;
@@ -53,13 +48,10 @@ public enum AudioPacketType {
 
     /** Reverse lookup; empty for reserved values. */
     public static Optional<AudioPacketType> fromValue(int value) {
-        return value >= 0 && value < BY_VALUE.length ? Optional.ofNullable(BY_VALUE[value]) : Optional.empty();
+        return BY_VALUE.find(value);
     }
 
     static AudioPacketType require(int value) {
-        if (value >= 0 && value < BY_VALUE.length && BY_VALUE[value] != null) {
-            return BY_VALUE[value];
-        }
-        throw new RtmpProtocolException("reserved audio packet type " + value + " (enhanced-rtmp-v2.md \"Enhanced Audio\")");
+        return BY_VALUE.require(value);
     }
 }

@@ -52,7 +52,7 @@ final class AudioTagCodec {
         int mb = r.u8("AvMultitrackType / AudioPacketType");
         int mtValue = mb >>> 4;
         int innerValue = mb & 0x0F;
-        AvMultitrackType mt = AvMultitrackType.fromValue(mtValue).orElse(null);
+        AvMultitrackType mt = AvMultitrackType.get(mtValue);
         if (mt == null) {
             return new ReservedMultitrackAudioTag(modEx, mtValue, innerValue, r.rest());
         }
@@ -138,7 +138,7 @@ final class AudioTagCodec {
             return new Header(false, null, -1, packetType, null, false, AudioFourCc.require(r.u32("AudioFourCc")), r);
         }
         int mb = r.u8("AvMultitrackType / AudioPacketType");
-        AvMultitrackType mt = AvMultitrackType.fromValue(mb >>> 4).orElse(null);
+        AvMultitrackType mt = AvMultitrackType.get(mb >>> 4);
         if (mt == null) {
             return new Header(false, null, -1, null, null, true, null, r);
         }

@@ -15,6 +15,10 @@ public enum AvMultitrackType {
     /** 2: several tracks, each with its own FourCC, id and UI24 size. */
     MANY_TRACKS_MANY_CODECS(2, "ManyTracksManyCodecs");
 
+    private static final WireValues<AvMultitrackType> BY_VALUE =
+            new WireValues<>(values(), AvMultitrackType::value, 16,
+                    "multitrack type", "enhanced-rtmp-v2.md AvMultitrackType");
+
     private final int value;
     private final String specName;
 
@@ -35,11 +39,11 @@ public enum AvMultitrackType {
 
     /** Reverse lookup; empty for reserved values 3..15. */
     public static Optional<AvMultitrackType> fromValue(int value) {
-        return switch (value) {
-            case 0 -> Optional.of(ONE_TRACK);
-            case 1 -> Optional.of(MANY_TRACKS);
-            case 2 -> Optional.of(MANY_TRACKS_MANY_CODECS);
-            default -> Optional.empty();
-        };
+        return BY_VALUE.find(value);
+    }
+
+    /** Like {@link #fromValue} without the Optional, for the tag header peeks: null for reserved values. */
+    static AvMultitrackType get(int value) {
+        return BY_VALUE.get(value);
     }
 }

@@ -10,6 +10,10 @@ public enum ModExType {
     /** 0: a UI24 nanosecond offset (0..999 999) added to the message's presentation time. */
     TIMESTAMP_OFFSET_NANO(0, "TimestampOffsetNano");
 
+    private static final WireValues<ModExType> BY_VALUE =
+            new WireValues<>(values(), ModExType::value, 16,
+                    "ModEx type", "enhanced-rtmp-v2.md VideoPacketModExType");
+
     private final int value;
     private final String specName;
 
@@ -30,6 +34,6 @@ public enum ModExType {
 
     /** Reverse lookup; empty for types this version does not know. */
     public static Optional<ModExType> fromValue(int value) {
-        return value == 0 ? Optional.of(TIMESTAMP_OFFSET_NANO) : Optional.empty();
+        return BY_VALUE.find(value);
     }
 }

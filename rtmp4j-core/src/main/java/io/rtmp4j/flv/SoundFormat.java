@@ -1,6 +1,5 @@
 package io.rtmp4j.flv;
 
-import io.rtmp4j.RtmpProtocolException;
 import java.util.Optional;
 
 /**
@@ -38,13 +37,9 @@ public enum SoundFormat implements FlvCodec {
     /** 15: device-specific sound. */
     DEVICE_SPECIFIC(15, "device");
 
-    private static final SoundFormat[] BY_VALUE = new SoundFormat[16];
-
-    static {
-        for (SoundFormat f : values()) {
-            BY_VALUE[f.value] = f;
-        }
-    }
+    private static final WireValues<SoundFormat> BY_VALUE =
+            new WireValues<>(values(), SoundFormat::value, 16,
+                    "sound format", "flv-10.1.txt E.4.2.1");
 
     private final int value;
     private final String specName;
@@ -76,13 +71,10 @@ public enum SoundFormat implements FlvCodec {
 
     /** Reverse lookup; empty for reserved values 12 and 13. */
     public static Optional<SoundFormat> fromValue(int value) {
-        return value >= 0 && value < BY_VALUE.length ? Optional.ofNullable(BY_VALUE[value]) : Optional.empty();
+        return BY_VALUE.find(value);
     }
 
     static SoundFormat require(int value) {
-        if (value >= 0 && value < BY_VALUE.length && BY_VALUE[value] != null) {
-            return BY_VALUE[value];
-        }
-        throw new RtmpProtocolException("reserved sound format " + value + " (flv-10.1.txt E.4.2.1)");
+        return BY_VALUE.require(value);
     }
 }

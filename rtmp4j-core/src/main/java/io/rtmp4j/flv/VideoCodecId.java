@@ -1,6 +1,5 @@
 package io.rtmp4j.flv;
 
-import io.rtmp4j.RtmpProtocolException;
 import java.util.Optional;
 
 /**
@@ -21,13 +20,9 @@ public enum VideoCodecId implements FlvCodec {
     /** 7: AVC (H.264); its body starts with AVCPacketType and a SI24 composition time. */
     AVC(7, "avc");
 
-    private static final VideoCodecId[] BY_VALUE = new VideoCodecId[16];
-
-    static {
-        for (VideoCodecId c : values()) {
-            BY_VALUE[c.value] = c;
-        }
-    }
+    private static final WireValues<VideoCodecId> BY_VALUE =
+            new WireValues<>(values(), VideoCodecId::value, 16,
+                    "video codec id", "flv-10.1.txt E.4.3.1");
 
     private final int value;
     private final String specName;
@@ -59,13 +54,10 @@ public enum VideoCodecId implements FlvCodec {
 
     /** Reverse lookup; empty for reserved values. */
     public static Optional<VideoCodecId> fromValue(int value) {
-        return value >= 0 && value < BY_VALUE.length ? Optional.ofNullable(BY_VALUE[value]) : Optional.empty();
+        return BY_VALUE.find(value);
     }
 
     static VideoCodecId require(int value) {
-        if (value >= 0 && value < BY_VALUE.length && BY_VALUE[value] != null) {
-            return BY_VALUE[value];
-        }
-        throw new RtmpProtocolException("reserved video codec id " + value + " (flv-10.1.txt E.4.3.1)");
+        return BY_VALUE.require(value);
     }
 }

@@ -1,6 +1,5 @@
 package io.rtmp4j.flv;
 
-import io.rtmp4j.RtmpProtocolException;
 import java.util.Optional;
 
 /**
@@ -12,6 +11,10 @@ public enum VideoCommand {
     START_SEEK(0, "StartSeek"),
     /** 1: end of client-side seeking video frame sequence. */
     END_SEEK(1, "EndSeek");
+
+    private static final WireValues<VideoCommand> BY_VALUE =
+            new WireValues<>(values(), VideoCommand::value, 256,
+                    "video command", "enhanced-rtmp-v2.md VideoCommand");
 
     private final int value;
     private final String specName;
@@ -33,11 +36,10 @@ public enum VideoCommand {
 
     /** Reverse lookup; empty for reserved values. */
     public static Optional<VideoCommand> fromValue(int value) {
-        return value == 0 ? Optional.of(START_SEEK) : value == 1 ? Optional.of(END_SEEK) : Optional.empty();
+        return BY_VALUE.find(value);
     }
 
     static VideoCommand require(int value) {
-        return fromValue(value).orElseThrow(() -> new RtmpProtocolException(
-                "reserved video command " + value + " (enhanced-rtmp-v2.md VideoCommand)"));
+        return BY_VALUE.require(value);
     }
 }

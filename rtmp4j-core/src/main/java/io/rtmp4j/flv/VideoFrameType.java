@@ -1,6 +1,5 @@
 package io.rtmp4j.flv;
 
-import io.rtmp4j.RtmpProtocolException;
 import java.util.Optional;
 
 /**
@@ -20,13 +19,9 @@ public enum VideoFrameType {
     /** 5: video info / command frame; the body is a {@link VideoCommand}. */
     COMMAND(5, "command");
 
-    private static final VideoFrameType[] BY_VALUE = new VideoFrameType[8];
-
-    static {
-        for (VideoFrameType t : values()) {
-            BY_VALUE[t.value] = t;
-        }
-    }
+    private static final WireValues<VideoFrameType> BY_VALUE =
+            new WireValues<>(values(), VideoFrameType::value, 8,
+                    "video frame type", "flv-10.1.txt E.4.3.1");
 
     private final int value;
     private final String specName;
@@ -48,13 +43,10 @@ public enum VideoFrameType {
 
     /** Reverse lookup; empty for reserved values. */
     public static Optional<VideoFrameType> fromValue(int value) {
-        return value >= 0 && value < BY_VALUE.length ? Optional.ofNullable(BY_VALUE[value]) : Optional.empty();
+        return BY_VALUE.find(value);
     }
 
     static VideoFrameType require(int value) {
-        if (value >= 0 && value < BY_VALUE.length && BY_VALUE[value] != null) {
-            return BY_VALUE[value];
-        }
-        throw new RtmpProtocolException("reserved video frame type " + value + " (flv-10.1.txt E.4.3.1)");
+        return BY_VALUE.require(value);
     }
 }

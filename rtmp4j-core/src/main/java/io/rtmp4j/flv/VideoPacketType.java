@@ -1,6 +1,5 @@
 package io.rtmp4j.flv;
 
-import io.rtmp4j.RtmpProtocolException;
 import java.util.Optional;
 
 /**
@@ -29,13 +28,9 @@ public enum VideoPacketType {
     /** 7: modifier/extension prefix ({@link ModEx}). */
     MOD_EX(7, "ModEx");
 
-    private static final VideoPacketType[] BY_VALUE = new VideoPacketType[16];
-
-    static {
-        for (VideoPacketType t : values()) {
-            BY_VALUE[t.value] = t;
-        }
-    }
+    private static final WireValues<VideoPacketType> BY_VALUE =
+            new WireValues<>(values(), VideoPacketType::value, 16,
+                    "video packet type", "enhanced-rtmp-v2.md \"Enhanced Video\"");
 
     private final int value;
     private final String specName;
@@ -57,13 +52,10 @@ public enum VideoPacketType {
 
     /** Reverse lookup; empty for reserved values. */
     public static Optional<VideoPacketType> fromValue(int value) {
-        return value >= 0 && value < BY_VALUE.length ? Optional.ofNullable(BY_VALUE[value]) : Optional.empty();
+        return BY_VALUE.find(value);
     }
 
     static VideoPacketType require(int value) {
-        if (value >= 0 && value < BY_VALUE.length && BY_VALUE[value] != null) {
-            return BY_VALUE[value];
-        }
-        throw new RtmpProtocolException("reserved video packet type " + value + " (enhanced-rtmp-v2.md \"Enhanced Video\")");
+        return BY_VALUE.require(value);
     }
 }

@@ -43,7 +43,7 @@ final class VideoTagCodec {
         int mb = r.u8("AvMultitrackType / VideoPacketType");
         int mtValue = mb >>> 4;
         int innerValue = mb & 0x0F;
-        AvMultitrackType mt = AvMultitrackType.fromValue(mtValue).orElse(null);
+        AvMultitrackType mt = AvMultitrackType.get(mtValue);
         if (mt == null) {
             // reserved multitrack type: layout unknown, carried verbatim
             return new ReservedMultitrackVideoTag(frameType, modEx, mtValue, innerValue, r.rest());
@@ -191,7 +191,7 @@ final class VideoTagCodec {
                     VideoFourCc.require(r.u32("VideoFourCc")), r);
         }
         int mb = r.u8("AvMultitrackType / VideoPacketType");
-        AvMultitrackType mt = AvMultitrackType.fromValue(mb >>> 4).orElse(null);
+        AvMultitrackType mt = AvMultitrackType.get(mb >>> 4);
         if (mt == null) {
             return new Header(ft, true, false, null, -1, null, null, true, null, r);
         }
