@@ -1,6 +1,5 @@
 package io.rtmp4j.flv;
 
-import io.rtmp4j.RtmpProtocolException;
 import java.util.Optional;
 
 /**
@@ -20,6 +19,9 @@ public enum AudioFourCc implements FlvCodec {
     FLAC("fLaC"),
     /** {@code mp4a}: AAC. */
     AAC("mp4a");
+
+    private static final FourCc.Table<AudioFourCc> BY_CODE =
+            new FourCc.Table<>(values(), AudioFourCc::code, "audio FourCC", "enhanced-rtmp-v2.md AudioFourCc");
 
     private final String text;
     private final int code;
@@ -52,31 +54,15 @@ public enum AudioFourCc implements FlvCodec {
 
     /** Reverse lookup by UI32 code; empty for unknown FourCCs. */
     public static Optional<AudioFourCc> fromCode(int code) {
-        for (AudioFourCc f : values()) {
-            if (f.code == code) {
-                return Optional.of(f);
-            }
-        }
-        return Optional.empty();
+        return BY_CODE.find(code);
     }
 
     /** Reverse lookup by text ({@code "fLaC"}); empty for unknown FourCCs. */
     public static Optional<AudioFourCc> fromText(String text) {
-        for (AudioFourCc f : values()) {
-            if (f.text.equals(text)) {
-                return Optional.of(f);
-            }
-        }
-        return Optional.empty();
+        return BY_CODE.find(text);
     }
 
     static AudioFourCc require(int code) {
-        for (AudioFourCc f : values()) {
-            if (f.code == code) {
-                return f;
-            }
-        }
-        throw new RtmpProtocolException("unknown audio FourCC " + FourCc.describe(code)
-                + " (enhanced-rtmp-v2.md AudioFourCc)");
+        return BY_CODE.require(code);
     }
 }

@@ -1,6 +1,9 @@
 package io.rtmp4j.flv;
 
+import io.rtmp4j.RtmpProtocolException;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.function.ToIntFunction;
 
 /** FOURCC helpers: "Four-character ASCII code, encoded as UI32" (enhanced-rtmp-v2.md "Simple Data Types"). */
 final class FourCc {
@@ -26,5 +29,69 @@ final class FourCc {
             sb.append((char) c);
         }
         return "'" + sb + "'";
+    }
+
+    /**
+     * Reverse lookup from a FOURCC (UI32 code or text) to the enum constant that names it, shared by
+     * {@link AudioFourCc} and {@link VideoFourCc}: a scan of the constants (a handful) without
+     * copying them, and one form for the error about an unknown FOURCC.
+     *
+     * @param <E> the enum; its {@link FlvCodec#specName()} is the four characters
+     */
+    static final class Table<E extends Enum<E> & FlvCodec> {
+        private final E[] constants;
+        private final int[] codes;
+        private final String field;
+        private final String reference;
+
+        /**
+         * @param constants the enum's constants ({@code values()})
+         * @param codeOf    a constant's UI32 code
+         * @param field     the field's name in error messages, e.g. {@code "audio FourCC"}
+         * @param reference where the field is defined, e.g. {@code "enhanced-rtmp-v2.md AudioFourCc"}
+         */
+        Table(E[] constants, ToIntFunction<E> codeOf, String field, String reference) {
+            this.constants = constants;
+            this.codes = new int[constants.length];
+            for (int i = 0; i < constants.length; i++) {
+                codes[i] = codeOf.applyAsInt(constants[i]);
+            }
+            this.field = field;
+            this.reference = reference;
+        }
+
+        /** The constant with this UI32 code, or null. */
+        E get(int code) {
+            for (int i = 0; i < codes.length; i++) {
+                if (codes[i] == code) {
+                    return constants[i];
+                }
+            }
+            return null;
+        }
+
+        /** The constant with this UI32 code; empty for an unknown FOURCC. */
+        Optional<E> find(int code) {
+            return Optional.ofNullable(get(code));
+        }
+
+        /** The constant with these four characters; empty for an unknown FOURCC. */
+        Optional<E> find(String text) {
+            for (E e : constants) {
+                if (e.specName().equals(text)) {
+                    return Optional.of(e);
+                }
+            }
+            return Optional.empty();
+        }
+
+        /** The constant with this UI32 code; an unknown FOURCC is a protocol error. */
+        E require(int code) {
+            E e = get(code);
+            if (e == null) {
+                throw new RtmpProtocolException("unknown " + field + " " + describe(code) + " (" + reference + ")");
+            }
+            return e;
+        }
     }
 }

@@ -1,6 +1,5 @@
 package io.rtmp4j.flv;
 
-import io.rtmp4j.RtmpProtocolException;
 import java.util.Optional;
 
 /**
@@ -21,6 +20,9 @@ public enum VideoFourCc implements FlvCodec {
     HEVC("hvc1"),
     /** {@code vvc1}: H.266 / VVC; CodedFrames carry a SI24 composition time. */
     VVC("vvc1");
+
+    private static final FourCc.Table<VideoFourCc> BY_CODE =
+            new FourCc.Table<>(values(), VideoFourCc::code, "video FourCC", "enhanced-rtmp-v2.md VideoFourCc");
 
     private final String text;
     private final int code;
@@ -61,31 +63,15 @@ public enum VideoFourCc implements FlvCodec {
 
     /** Reverse lookup by UI32 code; empty for unknown FourCCs. */
     public static Optional<VideoFourCc> fromCode(int code) {
-        for (VideoFourCc f : values()) {
-            if (f.code == code) {
-                return Optional.of(f);
-            }
-        }
-        return Optional.empty();
+        return BY_CODE.find(code);
     }
 
     /** Reverse lookup by text ({@code "av01"}); empty for unknown FourCCs. */
     public static Optional<VideoFourCc> fromText(String text) {
-        for (VideoFourCc f : values()) {
-            if (f.text.equals(text)) {
-                return Optional.of(f);
-            }
-        }
-        return Optional.empty();
+        return BY_CODE.find(text);
     }
 
     static VideoFourCc require(int code) {
-        for (VideoFourCc f : values()) {
-            if (f.code == code) {
-                return f;
-            }
-        }
-        throw new RtmpProtocolException("unknown video FourCC " + FourCc.describe(code)
-                + " (enhanced-rtmp-v2.md VideoFourCc)");
+        return BY_CODE.require(code);
     }
 }
