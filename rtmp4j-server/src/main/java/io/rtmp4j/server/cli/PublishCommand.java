@@ -1,12 +1,14 @@
 package io.rtmp4j.server.cli;
 
 import io.rtmp4j.flv.FlvFormatException;
+import io.rtmp4j.flv.FlvReader;
 import io.rtmp4j.netty.client.FlvFileSender;
 import io.rtmp4j.netty.client.RtmpClient;
 import io.rtmp4j.netty.client.RtmpClientException;
 import io.rtmp4j.netty.client.RtmpPublisher;
 import io.rtmp4j.session.RtmpUrl;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -72,8 +74,14 @@ public final class PublishCommand implements Callable<Integer> {
             err.println("publish: the URL names no stream: expected rtmp://host[:port]/app/stream");
             return EXIT_RTMP;
         }
-        if (!Files.isReadable(input)) {
+        if (!Files.isReadable(input) || Files.isDirectory(input)) {
             err.println("publish: cannot read " + input);
+            return EXIT_INPUT;
+        }
+        try (InputStream in = Files.newInputStream(input)) {
+            FlvReader.open(in); // the header, before anything goes on the network (flv-10.1.txt E.2)
+        } catch (FlvFormatException e) {
+            err.println("publish: " + input + " is not an FLV file: " + e.getMessage());
             return EXIT_INPUT;
         }
         Duration t = Duration.ofMillis(Math.max(1, Math.round(timeout * 1000)));
