@@ -159,6 +159,32 @@ class FlvRealFilesTest {
         assertThat(fmt).contains("TAG:encoder=rtmp4j");
     }
 
+    /** A publisher whose video clock steps back: flvmeta rejects the file as given (E40021), accepts it NON_DECREASING. */
+    @Test
+    void nonDecreasingPolicySatisfiesFlvmeta() throws Exception {
+        Path flvmeta = flvmeta();
+        Path original = make("clock.flv", "-c:v", "libopenh264", "-c:a", "aac");
+        Path asGiven = dir.resolve("as-given.flv");
+        Path fixed = dir.resolve("non-decreasing.flv");
+        for (FlvWriter.TimestampPolicy policy : FlvWriter.TimestampPolicy.values()) {
+            Path out = policy == FlvWriter.TimestampPolicy.AS_GIVEN ? asGiven : fixed;
+            try (FlvReader r = FlvReader.open(Files.newInputStream(original));
+                    FlvWriter w = FlvWriter.open(Files.newOutputStream(out), r.header(), policy)) {
+                int videoFrames = 0;
+                for (FlvTag t; (t = r.next()) != null; ) {
+                    if (t.isVideo() && ++videoFrames == 5) {
+                        t = t.withTimestamp(t.timestamp() - 150); // at 10 fps: 50 ms behind the frame before
+                    }
+                    w.write(t);
+                }
+                assertThat(w.adjustedTimestamps()).isEqualTo(policy == FlvWriter.TimestampPolicy.AS_GIVEN ? 0 : 1);
+            }
+        }
+        assertThat(exitStatus(List.of(flvmeta.toString(), "--check", "-q", asGiven.toString()))).isNotZero();
+        run(List.of(flvmeta.toString(), "--check", fixed.toString()));
+        assertThat(ffprobePackets(fixed)).hasSameSizeAs(ffprobePackets(original));
+    }
+
     @Test
     void rewrittenEnhancedFilesAreIdentical() throws Exception {
         Path original = make("enh.flv", "-c:v", "libaom-av1", "-cpu-used", "8", "-c:a", "libopus");
@@ -379,6 +405,13 @@ class FlvRealFilesTest {
             result.add(new Packet(s[0], s[1], Long.parseLong(p.get("dts")), Long.parseLong(p.get("pts"))));
         }
         return result;
+    }
+
+    static int exitStatus(List<String> cmd) throws Exception {
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        p.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
+        assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        return p.exitValue();
     }
 
     static String run(List<String> cmd) throws Exception {
