@@ -15,6 +15,11 @@ public enum StatusCode {
     CONNECT_SUCCESS("NetConnection.Connect.Success", Level.STATUS, "Connection succeeded."),
     /** connect refused by the application. */
     CONNECT_REJECTED("NetConnection.Connect.Rejected", Level.ERROR, "Connection rejected."),
+    /**
+     * the server asks the client to reconnect, optionally to another tcUrl (enhanced-rtmp-v2.md
+     * "Reconnect Request"); sent as onStatus on stream 0.
+     */
+    CONNECT_RECONNECT_REQUEST("NetConnection.Connect.ReconnectRequest", Level.STATUS, "Please reconnect."),
     /** connect failed. */
     CONNECT_FAILED("NetConnection.Connect.Failed", Level.ERROR, "Connection failed."),
     /** connect named an application that does not exist. */

@@ -101,7 +101,7 @@ public final class ServerSession {
     public static final int DATA_CSID = MessageCodec.CSID_DATA;
 
     /** Code of the Enhanced RTMP reconnect request (enhanced-rtmp-v2.md "Reconnect Request"). */
-    public static final String RECONNECT_REQUEST_CODE = "NetConnection.Connect.ReconnectRequest";
+    public static final String RECONNECT_REQUEST_CODE = StatusCode.CONNECT_RECONNECT_REQUEST.code();
 
     /** Where a session is. */
     public enum State {
