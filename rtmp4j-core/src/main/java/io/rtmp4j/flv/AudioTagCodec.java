@@ -2,7 +2,6 @@ package io.rtmp4j.flv;
 
 import io.rtmp4j.RtmpProtocolException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /** Parser and shared helpers for {@link AudioTag}. */
@@ -124,15 +123,7 @@ final class AudioTagCodec {
             int apt = format == SoundFormat.AAC ? r.u8("AACPacketType") : -1;
             return new Header(false, format, apt, null, null, false, null, r);
         }
-        int pt = b0 & 0x0F;
-        while (pt == MOD_EX) {
-            int size = r.u8("ModEx size") + 1;
-            if (size == 256) {
-                size = r.u16("ModEx UI16 size") + 1;
-            }
-            r.skip(size, "ModEx data");
-            pt = r.u8("ModEx type / packet type") & 0x0F;
-        }
+        int pt = ModEx.skipChain(r, b0 & 0x0F, MOD_EX);
         AudioPacketType packetType = AudioPacketType.require(pt);
         if (packetType != AudioPacketType.MULTITRACK) {
             return new Header(false, null, -1, packetType, null, false, AudioFourCc.require(r.u32("AudioFourCc")), r);
@@ -171,26 +162,6 @@ final class AudioTagCodec {
         if (h.multitrack == null) {
             return new int[] {0};
         }
-        TagBodyReader r = h.reader;
-        boolean manyCodecs = h.multitrack == AvMultitrackType.MANY_TRACKS_MANY_CODECS;
-        int[] ids = new int[4];
-        int n = 0;
-        boolean first = true;
-        do {
-            if (manyCodecs && !first) {
-                AudioFourCc.require(r.u32("track AudioFourCc"));
-            }
-            first = false;
-            int id = r.u8("audioTrackId");
-            if (n == ids.length) {
-                ids = Arrays.copyOf(ids, n * 2);
-            }
-            ids[n++] = id;
-            if (h.multitrack == AvMultitrackType.ONE_TRACK) {
-                break;
-            }
-            r.skip(r.u24("sizeOfAudioTrack"), "audio track body");
-        } while (r.hasRemaining());
-        return Arrays.copyOf(ids, n);
+        return TrackIds.read(h.reader, h.multitrack, TrackIds.AUDIO, AudioFourCc::require);
     }
 }

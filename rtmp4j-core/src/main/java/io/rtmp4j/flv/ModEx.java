@@ -132,6 +132,25 @@ public record ModEx(int type, byte[] data, boolean wideSize) {
         return next;
     }
 
+    /**
+     * Skips a chain without keeping or checking it (the header-only peeks): while {@code packetType}
+     * is {@code modExValue}, skips one ModEx entry and reads the next packet type from the low nibble.
+     *
+     * @return the first packet type that is not {@code modExValue}
+     */
+    static int skipChain(TagBodyReader r, int packetType, int modExValue) {
+        int pt = packetType;
+        while (pt == modExValue) {
+            int size = r.u8("ModEx size") + 1;
+            if (size == 256) {
+                size = r.u16("ModEx UI16 size") + 1;
+            }
+            r.skip(size, "ModEx data");
+            pt = r.u8("ModEx type / packet type") & 0x0F;
+        }
+        return pt;
+    }
+
     /** Writes a chain; the last entry's low nibble is {@code packetType}. */
     static void writeChain(TagBodyWriter w, List<ModEx> chain, int modExValue, int packetType) {
         for (int i = 0; i < chain.size(); i++) {

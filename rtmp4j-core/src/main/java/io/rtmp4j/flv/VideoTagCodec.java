@@ -173,15 +173,7 @@ final class VideoTagCodec {
             return new Header(ft, false, false, codec, apt, null, null, false, null, r);
         }
         VideoFrameType ft = VideoFrameType.require((b0 >>> 4) & 0x07);
-        int pt = b0 & 0x0F;
-        while (pt == MOD_EX) {
-            int size = r.u8("ModEx size") + 1;
-            if (size == 256) {
-                size = r.u16("ModEx UI16 size") + 1;
-            }
-            r.skip(size, "ModEx data");
-            pt = r.u8("ModEx type / packet type") & 0x0F;
-        }
+        int pt = ModEx.skipChain(r, b0 & 0x0F, MOD_EX);
         if (ft == VideoFrameType.COMMAND && pt != VideoPacketType.METADATA.value()) {
             return new Header(ft, true, true, null, -1, null, null, false, null, r);
         }
@@ -239,27 +231,6 @@ final class VideoTagCodec {
         if (h.multitrack == null) {
             return new int[] {0};
         }
-        TagBodyReader r = h.reader;
-        boolean manyCodecs = h.multitrack == AvMultitrackType.MANY_TRACKS_MANY_CODECS;
-        int[] ids = new int[4];
-        int n = 0;
-        boolean first = true;
-        do {
-            if (manyCodecs && !first) {
-                VideoFourCc.require(r.u32("track VideoFourCc"));
-            }
-            first = false;
-            int id = r.u8("videoTrackId");
-            if (n == ids.length) {
-                ids = java.util.Arrays.copyOf(ids, n * 2);
-            }
-            ids[n++] = id;
-            if (h.multitrack == AvMultitrackType.ONE_TRACK) {
-                break;
-            }
-            int size = r.u24("sizeOfVideoTrack");
-            r.skip(size, "video track body");
-        } while (r.hasRemaining());
-        return java.util.Arrays.copyOf(ids, n);
+        return TrackIds.read(h.reader, h.multitrack, TrackIds.VIDEO, VideoFourCc::require);
     }
 }
