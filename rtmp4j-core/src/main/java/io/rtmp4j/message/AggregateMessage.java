@@ -54,14 +54,12 @@ public record AggregateMessage(byte[] body, long timestamp, int messageStreamId,
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof AggregateMessage m && timestamp == m.timestamp
-                && messageStreamId == m.messageStreamId && chunkStreamId == m.chunkStreamId
-                && Arrays.equals(body, m.body);
+        return o instanceof AggregateMessage m && Checks.sameHeader(this, m) && Arrays.equals(body, m.body);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(Checks.hash(body), timestamp, messageStreamId, chunkStreamId);
+        return Checks.hash(body, this);
     }
 
     @Override

@@ -61,18 +61,16 @@ public record AudioMessage(byte[] payload, long timestamp, int messageStreamId, 
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof AudioMessage m && timestamp == m.timestamp && messageStreamId == m.messageStreamId
-                && chunkStreamId == m.chunkStreamId && Arrays.equals(payload, m.payload);
+        return o instanceof AudioMessage m && Checks.sameHeader(this, m) && Arrays.equals(payload, m.payload);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(Checks.hash(payload), timestamp, messageStreamId, chunkStreamId);
+        return Checks.hash(payload, this);
     }
 
     @Override
     public String toString() {
-        return "AudioMessage[length=" + payload.length + ", ts=" + timestamp + ", msid=" + messageStreamId
-                + ", csid=" + chunkStreamId + ", payload=" + Checks.hex(payload, 16) + "]";
+        return Checks.describe("AudioMessage", payload, this);
     }
 }

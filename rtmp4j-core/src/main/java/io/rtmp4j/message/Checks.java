@@ -1,6 +1,7 @@
 package io.rtmp4j.message;
 
 import java.util.Arrays;
+import java.util.Objects;
 
 /** Argument checks shared by the message records (programming errors, not protocol errors). */
 final class Checks {
@@ -44,5 +45,22 @@ final class Checks {
 
     static int hash(byte[] b) {
         return Arrays.hashCode(b);
+    }
+
+    /** Whether two messages have the same timestamp, message stream id and chunk stream id. */
+    static boolean sameHeader(RtmpMessage a, RtmpMessage b) {
+        return a.timestamp() == b.timestamp() && a.messageStreamId() == b.messageStreamId()
+                && a.chunkStreamId() == b.chunkStreamId();
+    }
+
+    /** The hash of a message that is an opaque body plus the three header fields (body by content). */
+    static int hash(byte[] body, RtmpMessage m) {
+        return Objects.hash(hash(body), m.timestamp(), m.messageStreamId(), m.chunkStreamId());
+    }
+
+    /** {@code Name[length=.., ts=.., msid=.., csid=.., payload=<first 16 bytes in hex>]}, for the media messages. */
+    static String describe(String name, byte[] payload, RtmpMessage m) {
+        return name + "[length=" + payload.length + ", ts=" + m.timestamp() + ", msid=" + m.messageStreamId()
+                + ", csid=" + m.chunkStreamId() + ", payload=" + hex(payload, 16) + "]";
     }
 }

@@ -36,8 +36,7 @@ public record SharedObjectMessage(MessageType type, byte[] body, long timestamp,
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof SharedObjectMessage m && type == m.type && timestamp == m.timestamp
-                && messageStreamId == m.messageStreamId && chunkStreamId == m.chunkStreamId
+        return o instanceof SharedObjectMessage m && type == m.type && Checks.sameHeader(this, m)
                 && Arrays.equals(body, m.body);
     }
 

@@ -35,8 +35,7 @@ public record UnknownMessage(int typeId, byte[] payload, long timestamp, int mes
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof UnknownMessage m && typeId == m.typeId && timestamp == m.timestamp
-                && messageStreamId == m.messageStreamId && chunkStreamId == m.chunkStreamId
+        return o instanceof UnknownMessage m && typeId == m.typeId && Checks.sameHeader(this, m)
                 && Arrays.equals(payload, m.payload);
     }
 

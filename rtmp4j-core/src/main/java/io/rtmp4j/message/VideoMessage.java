@@ -61,18 +61,16 @@ public record VideoMessage(byte[] payload, long timestamp, int messageStreamId, 
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof VideoMessage m && timestamp == m.timestamp && messageStreamId == m.messageStreamId
-                && chunkStreamId == m.chunkStreamId && Arrays.equals(payload, m.payload);
+        return o instanceof VideoMessage m && Checks.sameHeader(this, m) && Arrays.equals(payload, m.payload);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(Checks.hash(payload), timestamp, messageStreamId, chunkStreamId);
+        return Checks.hash(payload, this);
     }
 
     @Override
     public String toString() {
-        return "VideoMessage[length=" + payload.length + ", ts=" + timestamp + ", msid=" + messageStreamId
-                + ", csid=" + chunkStreamId + ", payload=" + Checks.hex(payload, 16) + "]";
+        return Checks.describe("VideoMessage", payload, this);
     }
 }
