@@ -334,6 +334,7 @@ public final class ChunkDecoder {
                 s.delta = be32(b, h);
                 s.extendedValue = s.delta;
             }
+            checkLength(csid, s.length); // a length that passed once, but the buffer may be fuller now
             startMessage(s, s.timestamp + s.delta);
             return need;
         }
@@ -397,7 +398,6 @@ public final class ChunkDecoder {
     }
 
     private void startMessage(InboundStream s, int timestamp) {
-        checkLength(s.csid, s.length); // fmt 2/3 reuse a length that passed once, but the buffer may be fuller now
         s.timestamp = timestamp;
         s.messageTimestamp = timestamp;
         s.payload = s.length == 0 ? EMPTY : new byte[Math.min(s.length, INITIAL_PAYLOAD_CAPACITY)];
