@@ -5,7 +5,8 @@
 #   bench/compare.sh --scenarios "fanout latejoin" --counts "500 2000" --duration 15 --repeat 3
 #
 # Scenarios (each server runs each one on a fresh process, nginx-rtmp first, then rtmp4j):
-#   fanout    1 ffmpeg -re publisher (720p30 H.264+AAC, ~2.7 Mbit/s) -> N players, N in --counts
+#   fanout    1 ffmpeg -re publisher (720p30 H.264+AAC, ~2.7 Mbit/s) -> N players, N in --counts;
+#             the measuring window (--duration s) opens --settle s after the last player connected
 #   maxplayers  same publisher; players added in steps of --step from --step-start until a step does
 #             not keep up (every player receiving, p99 lag <= 500 ms); reports the last count that did
 #   ingest    200 publishers (the load generator) of a ~500 kbit/s FLV, paced in real time, no players
@@ -22,7 +23,8 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 scenarios="fanout maxplayers ingest latejoin"
 counts="500 1000 2000"
-duration=20
+duration=15
+settle=8
 repeat=1
 step_start=1000
 step=1000
@@ -37,6 +39,7 @@ while [ $# -gt 0 ]; do
     --scenarios) scenarios="$2"; shift 2 ;;
     --counts) counts="$2"; shift 2 ;;
     --duration) duration="$2"; shift 2 ;;
+    --settle) settle="$2"; shift 2 ;;
     --repeat) repeat="$2"; shift 2 ;;
     --step-start) step_start="$2"; shift 2 ;;
     --step) step="$2"; shift 2 ;;
@@ -231,13 +234,13 @@ run_one() {
   case "$scen" in
     fanout)
       loadgen $((duration + 120)) --url "rtmp://127.0.0.1:$port/live/s" --connections "$param" \
-        --duration "$duration" > "$out" 2>&1 || true ;;
+        --settle "$settle" --duration "$duration" > "$out" 2>&1 || true ;;
     maxplayers)
       loadgen 600 --url "rtmp://127.0.0.1:$port/live/s" --connections "$step_start" --step "$step" \
         --max-connections "$step_max" --duration "$step_seconds" > "$out" 2>&1 || true ;;
     ingest)
       loadgen $((duration + 120)) --mode publish --file "$low" --url "rtmp://127.0.0.1:$port/live/in" \
-        --connections "$param" --connect-rate 100 --duration "$duration" > "$out" 2>&1 || true ;;
+        --connections "$param" --connect-rate 100 --settle "$settle" --duration "$duration" > "$out" 2>&1 || true ;;
     latejoin)
       loadgen 120 --url "rtmp://127.0.0.1:$port/live/s" --connections "$param" --connect-rate 2 --poll-ms 1 \
         --duration 2 > "$out" 2>&1 || true ;;

@@ -20,8 +20,8 @@ import java.util.stream.Collectors;
  * RTMP load generator: many player (or publisher) connections to any RTMP server from one process,
  * on a few NIO selector threads. See {@link #USAGE} and BENCHMARKS.md.
  *
- * <p>A run: connections are opened at {@code --connect-rate}; two seconds after the last one started
- * the measuring window opens, and after {@code --duration} seconds the report is printed (to stdout,
+ * <p>A run: connections are opened at {@code --connect-rate}; {@code --settle} seconds after the last
+ * one started the measuring window opens, and after {@code --duration} seconds the report is printed (to stdout,
  * ending with one {@code RESULT key=value ...} line for scripts; progress goes to stderr). With
  * {@code --step}, players are added in steps until a step does not keep up, and the largest count that
  * kept up is reported.
@@ -35,7 +35,8 @@ public final class LoadGenerator {
               --connections N        number of players / publishers (default 100)
               --threads N            I/O threads (default 2)
               --connect-rate N       new connections per second (default 500)
-              --duration S           measuring window after the last connection started + 2 s (default 20)
+              --duration S           length of the measuring window (default 20)
+              --settle S             wait between the last connection started and the window (default 2)
               --handshake K          digest (default, as ffmpeg) or plain
               --file F               FLV file the publishers send in a loop, paced in real time
               --step N               play mode: after each window add N players, until a window fails
@@ -56,7 +57,7 @@ public final class LoadGenerator {
     /** Parsed command line. */
     record Options(RtmpUrl url, boolean publish, int connections, int threads, int connectRate, int durationSeconds,
                    Handshake.Kind handshake, Path file, int step, int maxConnections, long maxLagMs, int pollMillis,
-                   List<Long> serverPids, boolean quiet) {
+                   List<Long> serverPids, int settleSeconds, boolean quiet) {
 
         static Options parse(String[] args) {
             String url = null;
@@ -72,6 +73,7 @@ public final class LoadGenerator {
             long maxLag = 500;
             int poll = 10;
             List<Long> serverPids = List.of();
+            int settle = 2;
             boolean quiet = false;
             for (int i = 0; i < args.length; i++) {
                 String a = args[i];
@@ -110,6 +112,7 @@ public final class LoadGenerator {
                             throw new IllegalArgumentException(a + " needs comma-separated process ids: " + v);
                         }
                     }
+                    case "--settle" -> settle = intValue(args, ++i, a);
                     case "--quiet" -> quiet = true;
                     default -> throw new IllegalArgumentException("unknown option " + a);
                 }
@@ -120,7 +123,7 @@ public final class LoadGenerator {
             if (publish && file == null) {
                 throw new IllegalArgumentException("--mode publish needs --file");
             }
-            if (connections < 1 || threads < 1 || rate < 1 || duration < 0 || step < 0) {
+            if (connections < 1 || threads < 1 || rate < 1 || duration < 0 || step < 0 || settle < 0 || poll < 0) {
                 throw new IllegalArgumentException("counts must be positive");
             }
             RtmpUrl parsed = RtmpUrl.parse(url);
@@ -128,7 +131,7 @@ public final class LoadGenerator {
                 throw new IllegalArgumentException("the URL needs a stream name: rtmp://host:port/app/stream");
             }
             return new Options(parsed, publish, connections, threads, rate, duration, kind, file, step, max, maxLag,
-                    poll, serverPids, quiet);
+                    poll, serverPids, settle, quiet);
         }
 
         private static String value(String[] args, int i, String name) {
@@ -207,7 +210,7 @@ public final class LoadGenerator {
                 opened++;
             }
             // settle, then open the measuring window
-            progress(o, loops, err, t0, 2);
+            progress(o, loops, err, t0, o.settleSeconds());
             long ticks0 = ProcessCpu.ticks(o.serverPids());
             long w0 = System.nanoTime();
             Report open = new Report(sample(loops));
