@@ -72,8 +72,9 @@ def main():
             m = {k: median(rows, k) for k in rows[0]}
             med[server] = m
             who = "receiving" if scen != "ingest" else "on schedule"
-            print("| %s | %s | %d | %d (%s) | %.0f / %.0f / %.0f | %.2f | %.1f | %.2f | %.2f, %.1f, **%.2f** | %.0f | %.0f / %.0f / %.0f | %.1f | %d | %.1f |" % (
-                label, server, m["players"], m["receiving"], who, m["lag50"], m["lag99"], m["lagmax"], m["gb"],
+            players = ("< %s" % param) if scen == "maxplayers" and m["players"] == 0 else "%d" % m["players"]
+            print("| %s | %s | %s | %d (%s) | %.0f / %.0f / %.0f | %.2f | %.1f | %.2f | %.2f, %.1f, **%.2f** | %.0f | %.0f / %.0f / %.0f | %.1f | %d | %.1f |" % (
+                label, server, players, m["receiving"], who, m["lag50"], m["lag99"], m["lagmax"], m["gb"],
                 m["cpu"], m["cpugb"], m["wgb"], m["wcpu"], m["wcpugb"], m["rss"], m["ttfk50"], m["ttfk99"], m["ttfkmax"], m["lgcpu"], len(rows), m["load"]))
         if "rtmp4j" in med and "nginx" in med:
             a, b = med["rtmp4j"], med["nginx"]
