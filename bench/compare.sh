@@ -4,7 +4,10 @@
 #   bench/compare.sh                       every scenario, both servers, one table at the end
 #   bench/compare.sh --scenarios "fanout latejoin" --counts "500 2000" --duration 15 --repeat 3
 #
-# Scenarios (each server runs each one on a fresh process, nginx-rtmp first, then rtmp4j):
+# Scenarios (each server runs each one on a fresh process, nginx-rtmp first, then rtmp4j; every
+# scenario starts with an unmeasured --warmup of 500 players (ingest: the publishers) for --warmup s,
+# so that rtmp4j's JIT has compiled its hot paths, and fan-out counts run one after the other on that
+# process):
 #   fanout    1 ffmpeg -re publisher (720p30 H.264+AAC, ~2.7 Mbit/s) -> N players, N in --counts;
 #             the measuring window (--duration s) opens --settle s after the last player connected
 #   maxplayers  same publisher; players added in steps of --step from --step-start until a step does
@@ -24,7 +27,8 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 scenarios="fanout maxplayers ingest latejoin"
 counts="500 1000 2000"
 duration=15
-settle=8
+settle=5
+warmup=10
 repeat=1
 step_start=1000
 step=1000
@@ -40,6 +44,7 @@ while [ $# -gt 0 ]; do
     --counts) counts="$2"; shift 2 ;;
     --duration) duration="$2"; shift 2 ;;
     --settle) settle="$2"; shift 2 ;;
+    --warmup) warmup="$2"; shift 2 ;;
     --repeat) repeat="$2"; shift 2 ;;
     --step-start) step_start="$2"; shift 2 ;;
     --step) step="$2"; shift 2 ;;
@@ -217,50 +222,75 @@ field() { # name line
   echo "$2" | tr ' ' '\n' | awk -F= -v k="$1" '$1 == k {print $2}'
 }
 
-# one run: kind scenario param -> appends a row to $results
-run_one() {
-  local kind=$1 scen=$2 param=$3 port out result loadavg cpu0 cpu1 rss
-  port=$(free_port)
-  loadavg=$(cut -d' ' -f1 /proc/loadavg)
-  log "$scen $param on $kind (port $port, load average $loadavg)"
-  start_server "$kind" "$port"
-  out="$work/$kind-$scen-$param-$port.out"
-  case "$scen" in
-    fanout|maxplayers|latejoin)
-      start_publisher "$port"
-      sleep 5 ;;
-  esac
-  cpu0=$(cpu_ticks "${server_pids[@]}")
+# the load of one scenario: scenario param port [out-name-suffix]
+run_load() {
+  local scen=$1 param=$2 port=$3 out=$4
   case "$scen" in
     fanout)
-      loadgen $((duration + 120)) --url "rtmp://127.0.0.1:$port/live/s" --connections "$param" \
+      loadgen $((duration + settle + 120)) --url "rtmp://127.0.0.1:$port/live/s" --connections "$param" \
         --settle "$settle" --duration "$duration" > "$out" 2>&1 || true ;;
     maxplayers)
       loadgen 600 --url "rtmp://127.0.0.1:$port/live/s" --connections "$step_start" --step "$step" \
         --max-connections "$step_max" --duration "$step_seconds" > "$out" 2>&1 || true ;;
     ingest)
-      loadgen $((duration + 120)) --mode publish --file "$low" --url "rtmp://127.0.0.1:$port/live/in" \
+      loadgen $((duration + settle + 120)) --mode publish --file "$low" --url "rtmp://127.0.0.1:$port/live/$5" \
         --connections "$param" --connect-rate 100 --settle "$settle" --duration "$duration" > "$out" 2>&1 || true ;;
     latejoin)
       loadgen 120 --url "rtmp://127.0.0.1:$port/live/s" --connections "$param" --connect-rate 2 --poll-ms 1 \
         --duration 2 > "$out" 2>&1 || true ;;
   esac
-  cpu1=$(cpu_ticks "${server_pids[@]}")
-  rss=$(hwm_kb "$rss_pid")
+}
+
+# one scenario on one fresh server process: kind scenario params...
+# A warm-up load runs first (not measured: the JVM's JIT compiles the hot paths in its first tens of
+# seconds, which a long-running server has behind it); then each param is measured in turn on the
+# same process, so VmHWM after a run is the peak up to that run (params increase).
+run_group() {
+  local kind=$1 scen=$2 port loadavg cpu0 cpu1 rss out result param
+  shift 2
+  port=$(free_port)
+  log "$scen on $kind (port $port): start"
+  start_server "$kind" "$port"
+  case "$scen" in
+    fanout|maxplayers|latejoin)
+      start_publisher "$port"
+      sleep 5 ;;
+  esac
+  if [ "$warmup" -gt 0 ]; then
+    log "$scen on $kind: warm-up ($warmup s)"
+    case "$scen" in
+      ingest)
+        loadgen $((warmup + 120)) --mode publish --file "$low" --url "rtmp://127.0.0.1:$port/live/warm" \
+          --connections "$ingest_publishers" --connect-rate 100 --settle 0 --duration "$warmup" \
+          > "$work/$kind-$scen-warmup-$port.out" 2>&1 || true ;;
+      *)
+        loadgen $((warmup + 120)) --url "rtmp://127.0.0.1:$port/live/s" --connections 500 --settle 0 \
+          --duration "$warmup" > "$work/$kind-$scen-warmup-$port.out" 2>&1 || true ;;
+    esac
+  fi
+  for param in "$@"; do
+    loadavg=$(cut -d' ' -f1 /proc/loadavg)
+    log "$scen $param on $kind (load average $loadavg)"
+    out="$work/$kind-$scen-$param-$port.out"
+    cpu0=$(cpu_ticks "${server_pids[@]}")
+    run_load "$scen" "$param" "$port" "$out" "in"
+    cpu1=$(cpu_ticks "${server_pids[@]}")
+    rss=$(hwm_kb "$rss_pid")
+    result=$(grep '^RESULT' "$out" | tail -1 || true)
+    if [ -z "$result" ]; then
+      log "no RESULT from the load generator, see $out"
+      result="RESULT connections=0"
+    fi
+    local lg cpu
+    lg=$(awk '/^LOADGEN_CPU/ {printf "%.1f", $2 + $3}' "$out")
+    result="$result loadgen_cpu_s=${lg:-0} clk_tck=$tck"
+    cpu=$(awk -v a="$cpu0" -v b="$cpu1" -v t="$tck" 'BEGIN {printf "%.2f", (b - a) / t}')
+    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$scen" "$param" "$kind" "$cpu" "$rss" "$loadavg" "$result" >> "$results"
+    sleep 2
+  done
   [ -n "$publisher_pid" ] && stop_pid "$publisher_pid"
   publisher_pid=""
   stop_pid "$server_pid"
-  result=$(grep '^RESULT' "$out" | tail -1 || true)
-  if [ -z "$result" ]; then
-    log "no RESULT from the load generator, see $out"
-    result="RESULT connections=0"
-  fi
-  local lg
-  lg=$(awk '/^LOADGEN_CPU/ {printf "%.1f", $2 + $3}' "$out")
-  result="$result loadgen_cpu_s=${lg:-0} clk_tck=$tck"
-  local cpu
-  cpu=$(awk -v a="$cpu0" -v b="$cpu1" -v t="$tck" 'BEGIN {printf "%.2f", (b - a) / t}')
-  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$scen" "$param" "$kind" "$cpu" "$rss" "$loadavg" "$result" >> "$results"
 }
 
 # ---- the runs ----------------------------------------------------------------------------------
@@ -274,11 +304,10 @@ for scen in $scenarios; do
     latejoin) params="$late_players" ;;
     *) echo "unknown scenario $scen" >&2; exit 2 ;;
   esac
-  for param in $params; do
-    for _ in $(seq 1 "$repeat"); do
-      for kind in $servers; do
-        run_one "$kind" "$scen" "$param"
-      done
+  for _ in $(seq 1 "$repeat"); do
+    for kind in $servers; do
+      # shellcheck disable=SC2086
+      run_group "$kind" "$scen" $params
     done
   done
 done
