@@ -114,4 +114,31 @@ class InteropNotesServerTest {
             assertThat(video.get(i + 1).payload()).as("frame %d", i).isEqualTo(frames.get(i));
         }
     }
+
+    /**
+     * INTEROP-NOTES "Closing": when the server ends a publication (here: the publisher went silent past
+     * its timeout) it sends {@code NetStream.Unpublish.Success}, flushes and half-closes: the peer reads
+     * a clean end of stream (FIN, no reset) and the server still reads what the peer sends afterwards
+     * until the peer closes. A full close would answer those writes with a reset.
+     */
+    @Test
+    void theServerEndsAPublicationWithUnpublishSuccessThenAHalfClose() throws Exception {
+        String base = start(HubConfig.defaults().withPublisherSilenceTimeout(Duration.ofMillis(300)));
+        TestClient pub = client(base + "silent", 0, false, "NetStream.Publish.Start");
+        pub.session.sendVideo(0, new byte[] {0x17, 0x00, 0, 0, 0, 1, 0x42, 0, 0x1E});
+        pub.flushOut();
+        // the hub's sweep (every second) drops it; pump() returns false at the FIN, throws on a reset
+        assertThat(pub.pumpUntil(() -> false)).as("read until the end of stream").isFalse();
+        assertThat(pub.statuses).contains("NetStream.Unpublish.Success");
+        assertThat(server.hub().isPublished(StreamKey.of("live", "silent"))).isFalse();
+        // rtmp-1.0.txt §5.4.3 Acknowledgement (type 3) on chunk stream 2, fmt 0: a message the server
+        // accepts; each write must still find the server's socket open for reading
+        byte[] ack = {0x02, 0, 0, 0, 0, 0, 4, 0x03, 0, 0, 0, 0, 0, 0, 0x10, 0};
+        java.io.OutputStream out = pub.socket.getOutputStream();
+        for (int i = 0; i < 50; i++) {
+            out.write(ack);
+            out.flush();
+        }
+        assertThat(pub.socket.getInputStream().read()).as("still a clean end of stream, no reset").isEqualTo(-1);
+    }
 }
