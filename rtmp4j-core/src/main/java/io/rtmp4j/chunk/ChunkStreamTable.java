@@ -31,19 +31,6 @@ final class ChunkStreamTable<T> {
         }
     }
 
-    void remove(int csid) {
-        if (csid < LOW) {
-            low[csid] = null;
-        } else {
-            high.remove(csid);
-        }
-    }
-
-    void clear() {
-        java.util.Arrays.fill(low, null);
-        high.clear();
-    }
-
     @SuppressWarnings("unchecked")
     void forEach(Consumer<T> action) {
         for (Object o : low) {
