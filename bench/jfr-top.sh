@@ -3,7 +3,7 @@
 # jdk.ExecutionSample), where threads sat in native code (jdk.NativeMethodSample), the hottest
 # rtmp4j/Netty frames anywhere on the stack, GC and compilation totals.
 #   bench/jfr-top.sh recording.jfr [N]
-set -euo pipefail
+set -eu
 jfr_file=$1
 n=${2:-20}
 tmp=$(mktemp -d)
