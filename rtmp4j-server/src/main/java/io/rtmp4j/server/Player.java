@@ -1,5 +1,7 @@
 package io.rtmp4j.server;
 
+import io.netty.buffer.ByteBuf;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,8 +39,72 @@ final class Player {
         this.maxLagNanos = maxLagNanos;
     }
 
+    /**
+     * Batch state ({@link PlayerGroup}): the number of frames of the group's current batch this player
+     * takes as one shared buffer at the batch's end (it has taken every batch frame so far, in order), or
+     * {@code SOLO} when it has diverged from the batch (a frame dropped or refused, or it joined during
+     * the batch) and writes its frames one by one until the batch ends.
+     */
+    int batched;
+    static final int SOLO = -1;
+
+    /**
+     * Offers the group's live frame {@code f}, number {@code index} of the current batch: defers it
+     * (returns true; the group writes the batch at its end) while this player has taken every batch
+     * frame so far, else writes it alone as {@link #deliver} does. {@code batch} holds the batch's
+     * frames so far (those this player had deferred are written first when it diverges).
+     */
+    boolean offer(Frame f, int index, List<Frame> batch, long now) {
+        if (batched == index) {
+            if (admit(f, now, false)) {
+                batched++;
+                return true;
+            }
+            // diverges: what it deferred goes out alone, in order
+            for (int i = 0; i < index && !closed; i++) {
+                write(batch.get(i));
+            }
+            batched = SOLO;
+            return index > 0;
+        }
+        batched = SOLO;
+        return deliver(f, now, false);
+    }
+
+    /** The batch ended: back to deferring. */
+    void batchEnded() {
+        batched = 0;
+    }
+
     /** Sends or drops {@code f}; returns whether something was written. */
     boolean deliver(Frame f, long now, boolean force) {
+        if (admit(f, now, force)) {
+            write(f);
+            return true;
+        }
+        return false;
+    }
+
+    private void write(Frame f) {
+        sink.write(f.encoded(layout).retainedDuplicate());
+        framesSent++;
+    }
+
+    /** Writes the shared encoding of {@link #batched} whole batch frames (the group made it for this layout). */
+    void writeBatch(ByteBuf chunks, int frames) {
+        if (closed) {
+            return;
+        }
+        sink.write(chunks.retainedDuplicate());
+        framesSent += frames;
+    }
+
+    ChunkLayout layout() {
+        return layout;
+    }
+
+    /** Whether {@code f} goes to this player now (drop bookkeeping as a side effect). */
+    private boolean admit(Frame f, long now, boolean force) {
         if (closed) {
             return false;
         }
@@ -64,8 +130,6 @@ final class Player {
         } else if (f.isVideo() && f.keyframe) {
             waitKeyframe = false;
         }
-        sink.write(f.encoded(layout).retainedDuplicate());
-        framesSent++;
         return true;
     }
 

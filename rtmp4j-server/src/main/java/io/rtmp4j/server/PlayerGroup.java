@@ -1,5 +1,6 @@
 package io.rtmp4j.server;
 
+import io.netty.buffer.ByteBuf;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.EventExecutor;
 import io.netty.util.internal.PlatformDependent;
@@ -15,6 +16,13 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * group once (a lock-free queue and at most one pending task per group), never to each player: the
  * publisher's loop is not slowed by players on other loops, and a batch of frames is written and
  * flushed once per player per drain.
+ *
+ * <p>The frames of one batch (from one flush to the next) that every player in step takes are encoded
+ * once per {@link ChunkLayout} into one buffer, and each such player gets that buffer as one write:
+ * one outbound entry and one contiguous region per player per flush instead of one per frame (issue 5:
+ * "avoid per-message allocation on the fan-out path"). A player that diverges during a batch (a frame
+ * dropped or refused, or it joined during the batch) writes its frames one by one until the batch
+ * ends; the bytes each player receives are the same either way.
  */
 final class PlayerGroup implements Runnable {
 
@@ -33,6 +41,8 @@ final class PlayerGroup implements Runnable {
     private final AtomicBoolean scheduled = new AtomicBoolean();
     private final ArrayList<Player> players = new ArrayList<>(); // confined to executor
     private final ArrayList<Player> dirty = new ArrayList<>();   // confined to executor
+    /** Live frames queued since the batch began (each retained here until the batch ends). */
+    private final ArrayList<Frame> batch = new ArrayList<>();    // confined to executor
     /** {@link HubConfig#flushDelay()}: frames wait up to this long so one write carries several. */
     private final long flushDelayNanos;
     private boolean flushScheduled;  // confined to executor
@@ -75,7 +85,9 @@ final class PlayerGroup implements Runnable {
             }
             if (flushDelayNanos == 0 || flushNow) {
                 flushDirty();
-            } else if (!flushScheduled && !dirty.isEmpty()) {
+            } else if (dirty.isEmpty()) {
+                endBatch(); // nobody deferred a frame (no player, or none in step): hold nothing
+            } else if (!flushScheduled) {
                 flushScheduled = true;
                 executor.schedule(flushTask, flushDelayNanos, TimeUnit.NANOSECONDS);
             }
@@ -88,9 +100,11 @@ final class PlayerGroup implements Runnable {
 
     private void handle(Object item, long now) {
         if (item instanceof Frame f) {
+            int index = batch.size();
+            batch.add((Frame) f.retain());
             for (int i = 0; i < players.size(); i++) {
                 Player p = players.get(i);
-                if (p.deliver(f, now, false)) {
+                if (p.offer(f, index, batch, now)) {
                     markDirty(p);
                 }
             }
@@ -99,6 +113,7 @@ final class PlayerGroup implements Runnable {
             if (p.isClosed()) {
                 return;
             }
+            p.batched = batch.isEmpty() ? 0 : Player.SOLO; // its prelude goes first, alone
             players.add(p);
             for (Frame f : j.prelude()) {
                 p.deliver(f, now, true);
@@ -106,14 +121,17 @@ final class PlayerGroup implements Runnable {
             markDirty(p);
             flushNow = true;
         } else if (item instanceof Leave l) {
+            // frames it deferred in this batch are not written: it stopped playing
             players.remove(l.player());
             dirty.remove(l.player());
         } else if (item == PUBLISH_START) {
+            endBatch(); // what the session writes goes after the frames before it
             for (Player p : players) {
                 p.publishStarted();
                 markDirty(p);
             }
         } else if (item == PUBLISH_END) {
+            endBatch();
             for (Player p : players) {
                 p.publishEnded();
                 markDirty(p);
@@ -121,8 +139,60 @@ final class PlayerGroup implements Runnable {
         }
     }
 
+    /**
+     * Writes the batch to every player that took all of it (one shared buffer per layout), and starts a
+     * new batch.
+     */
+    private void endBatch() {
+        int n = batch.size();
+        if (n == 0) {
+            return;
+        }
+        ChunkLayout layout = null;
+        ByteBuf bytes = null;
+        for (int i = 0; i < players.size(); i++) {
+            Player p = players.get(i);
+            if (p.batched == n) {
+                if (layout == null || !layout.equals(p.layout())) {
+                    if (bytes != null) {
+                        bytes.release();
+                    }
+                    layout = p.layout();
+                    bytes = encode(layout);
+                }
+                p.writeBatch(bytes, n);
+            }
+            p.batchEnded();
+        }
+        if (bytes != null) {
+            bytes.release();
+        }
+        for (int i = 0; i < n; i++) {
+            batch.get(i).release();
+        }
+        batch.clear();
+    }
+
+    /** The batch's frames for {@code layout} as one buffer (a lone frame's own shared encoding). */
+    private ByteBuf encode(ChunkLayout layout) {
+        if (batch.size() == 1) {
+            return batch.get(0).encoded(layout).retain();
+        }
+        int len = 0;
+        for (int i = 0; i < batch.size(); i++) {
+            len += batch.get(i).encoded(layout).readableBytes();
+        }
+        ByteBuf buf = hub.alloc().directBuffer(len, len);
+        for (int i = 0; i < batch.size(); i++) {
+            ByteBuf e = batch.get(i).encoded(layout);
+            buf.writeBytes(e, e.readerIndex(), e.readableBytes());
+        }
+        return buf;
+    }
+
     private void flushDirty() {
         flushNow = false;
+        endBatch();
         for (int i = 0; i < dirty.size(); i++) {
             dirty.get(i).flush();
         }

@@ -377,11 +377,61 @@ class StreamHubTest {
                 }
             }).sync();
             loop.submit(() -> { }).sync(); // the group's drain, queued by the publishes, has run
-            assertThat(fp.messages).hasSize(21);
+            assertThat(fp.messages).as("the batch waits for the flush").hasSize(2);
             assertThat(fp.flushes).isEqualTo(1);
             loop.schedule(() -> { }, 1500, java.util.concurrent.TimeUnit.MILLISECONDS).sync();
             assertThat(fp.flushes).isEqualTo(2);
+            assertThat(fp.messages).hasSize(21);
+            assertThat(fp.timestamps().subList(2, 21)).isSorted();
+            assertThat(fp.roots).as("the 19 frames went out as one shared batch buffer").hasSize(3);
             pub.end();
+        } finally {
+            loop.shutdownGracefully().sync();
+        }
+    }
+
+    @Test
+    void aPlayerThatFallsOutOfStepDuringABatchGetsTheSameFramesOneByOne() throws Exception {
+        DefaultEventLoop loop = new DefaultEventLoop();
+        try {
+            StreamHub hub = new StreamHub(HubConfig.defaults().withFlushDelay(Duration.ofSeconds(1)), null, alloc,
+                    now::get, Clock.systemUTC(), new TestClassifier());
+            Publication pub = hub.publish(key, new Pub());
+            FakePlayer a = new FakePlayer(loop);
+            FakePlayer b = new FakePlayer(loop);
+            loop.submit(() -> {
+                hub.play(key, a);
+                hub.play(key, b);
+            }).sync();
+            loop.submit(() -> { }).sync(); // joins done, flushed
+            pub.video(0, p('K', 1));
+            pub.video(40, p('P', 2));
+            loop.submit(() -> { }).sync(); // the group drained both: deferred, nothing written yet
+            assertThat(a.messages).isEmpty();
+            loop.submit(() -> b.writable = false).sync();
+            pub.video(80, p('P', 3));      // b drops it: out of step, its deferred K1 P2 go out alone
+            loop.submit(() -> { }).sync();
+            assertThat(b.summary()).containsExactly("V1", "V2");
+            loop.submit(() -> b.writable = true).sync();
+            pub.video(120, p('P', 4));     // b waits for a keyframe
+            pub.video(160, p('K', 5));
+            loop.schedule(() -> { }, 1500, java.util.concurrent.TimeUnit.MILLISECONDS).sync();
+            assertThat(a.summary()).containsExactly("V1", "V2", "V3", "V4", "V5");
+            assertThat(a.timestamps()).containsExactly(0L, 40L, 80L, 120L, 160L);
+            assertThat(a.roots).as("one shared batch buffer").hasSize(1);
+            assertThat(b.summary()).containsExactly("V1", "V2", "V5");
+            assertThat(b.timestamps()).containsExactly(0L, 40L, 160L);
+            // the next batch: both in step again
+            pub.video(200, p('P', 6));
+            pub.video(240, p('P', 7));
+            loop.schedule(() -> { }, 1500, java.util.concurrent.TimeUnit.MILLISECONDS).sync();
+            assertThat(b.summary()).endsWith("V6", "V7");
+            assertThat(a.roots).hasSize(2);
+            assertThat(b.roots).hasSize(4); // K1, P2, K5 alone, then the second batch's buffer, shared with a
+            assertThat(a.roots.keySet().stream().filter(b.roots::containsKey).count()).isEqualTo(1);
+            pub.end();
+            loop.submit(() -> { }).sync();
+            assertAllReleased();
         } finally {
             loop.shutdownGracefully().sync();
         }
