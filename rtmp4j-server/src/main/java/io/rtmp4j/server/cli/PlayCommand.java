@@ -3,7 +3,6 @@ package io.rtmp4j.server.cli;
 import io.rtmp4j.netty.client.FlvFileRecorder;
 import io.rtmp4j.netty.client.PlayListener;
 import io.rtmp4j.netty.client.RtmpClient;
-import io.rtmp4j.netty.client.RtmpClientException;
 import io.rtmp4j.netty.client.RtmpPlayer;
 import io.rtmp4j.session.MediaKind;
 import io.rtmp4j.session.Metadata;
@@ -17,7 +16,6 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import picocli.CommandLine;
@@ -66,19 +64,13 @@ public final class PlayCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
-        RtmpUrl source;
-        try {
-            source = RtmpUrl.parse(url);
-        } catch (IllegalArgumentException e) {
-            err.println("play: " + e.getMessage());
-            return EXIT_RTMP;
-        }
-        if (source.streamName().isEmpty()) {
-            err.println("play: the URL names no stream: expected rtmp://host[:port]/app/stream");
+        ClientCommandSupport cli = new ClientCommandSupport("play", err, timeout);
+        RtmpUrl source = cli.streamUrl(url);
+        if (source == null) {
             return EXIT_RTMP;
         }
         if (duration != null && !(duration > 0)) {
-            err.println("play: --duration must be positive");
+            cli.report("--duration must be positive");
             return EXIT_RTMP;
         }
         FlvFileRecorder recorder;
@@ -88,7 +80,7 @@ public final class PlayCommand implements Callable<Integer> {
             err.println("play: cannot write " + output + ": " + e.getMessage());
             return EXIT_OUTPUT;
         }
-        Duration t = Duration.ofMillis(Math.max(1, Math.round(timeout * 1000)));
+        Duration t = cli.timeout();
         long limitMs = duration == null ? Long.MAX_VALUE : Math.round(duration * 1000);
         CompletableFuture<String> end = new CompletableFuture<>();
         CountDownLatch done = new CountDownLatch(1);
@@ -128,44 +120,25 @@ public final class PlayCommand implements Callable<Integer> {
             }
         };
         boolean deleteOutput = false;
-        try (RtmpClient client = RtmpClient.create(RtmpClient.Settings.defaults().withResponseTimeout(t))) {
-            RtmpPlayer player;
-            try {
-                player = client.play(url, listener).get(3 * t.toMillis() + 1000, TimeUnit.MILLISECONDS);
-            } catch (ExecutionException e) {
-                err.println("play: " + RtmpClientException.unwrap(e).getMessage());
-                deleteOutput = true;
-                return EXIT_RTMP;
-            } catch (TimeoutException e) {
-                err.println("play: no answer from " + source.host() + ":" + source.port());
+        try (RtmpClient client = cli.client()) {
+            RtmpPlayer player = cli.open(client.play(url, listener), source);
+            if (player == null) {
                 deleteOutput = true;
                 return EXIT_RTMP;
             }
             err.println("play: playing " + source.tcUrl() + " stream '" + source.streamName() + "' into " + output);
             err.flush();
-            Thread hook = new Thread(() -> {
-                end.complete("interrupted");
-                try {
-                    done.await(t.toMillis() + 2000, TimeUnit.MILLISECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }, "rtmp4j-play-stop");
-            Runtime.getRuntime().addShutdownHook(hook);
+            Thread hook = cli.addStopHook(() -> end.complete("interrupted"), done);
             try {
                 String why = end.get();
-                player.close().get(t.toMillis() + 2000, TimeUnit.MILLISECONDS);
+                player.close().get(cli.closeWaitMillis(), TimeUnit.MILLISECONDS);
                 player.connection().executor().submit(() -> null).get(t.toMillis(), TimeUnit.MILLISECONDS);
                 return finish(err, recorder, why);
             } catch (TimeoutException e) {
                 return finish(err, recorder, "the server did not close the connection in time");
             } finally {
                 done.countDown();
-                try {
-                    Runtime.getRuntime().removeShutdownHook(hook);
-                } catch (IllegalStateException e) {
-                    // already shutting down
-                }
+                ClientCommandSupport.removeStopHook(hook);
             }
         } finally {
             try {

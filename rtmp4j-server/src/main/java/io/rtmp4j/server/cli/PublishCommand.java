@@ -15,7 +15,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import picocli.CommandLine;
@@ -63,15 +62,9 @@ public final class PublishCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
-        RtmpUrl target;
-        try {
-            target = RtmpUrl.parse(url);
-        } catch (IllegalArgumentException e) {
-            err.println("publish: " + e.getMessage());
-            return EXIT_RTMP;
-        }
-        if (target.streamName().isEmpty()) {
-            err.println("publish: the URL names no stream: expected rtmp://host[:port]/app/stream");
+        ClientCommandSupport cli = new ClientCommandSupport("publish", err, timeout);
+        RtmpUrl target = cli.streamUrl(url);
+        if (target == null) {
             return EXIT_RTMP;
         }
         if (!Files.isReadable(input) || Files.isDirectory(input)) {
@@ -84,35 +77,21 @@ public final class PublishCommand implements Callable<Integer> {
             err.println("publish: " + input + " is not an FLV file: " + e.getMessage());
             return EXIT_INPUT;
         }
-        Duration t = Duration.ofMillis(Math.max(1, Math.round(timeout * 1000)));
+        Duration t = cli.timeout();
         CountDownLatch done = new CountDownLatch(1);
-        try (RtmpClient client = RtmpClient.create(RtmpClient.Settings.defaults().withResponseTimeout(t))) {
-            RtmpPublisher publisher;
-            try {
-                publisher = client.publish(url).get(3 * t.toMillis() + 1000, TimeUnit.MILLISECONDS);
-            } catch (ExecutionException e) {
-                err.println("publish: " + RtmpClientException.unwrap(e).getMessage());
-                return EXIT_RTMP;
-            } catch (TimeoutException e) {
-                err.println("publish: no answer from " + target.host() + ":" + target.port());
+        try (RtmpClient client = cli.client()) {
+            RtmpPublisher publisher = cli.open(client.publish(url), target);
+            if (publisher == null) {
                 return EXIT_RTMP;
             }
             err.println("publish: publishing " + input + " to " + target.tcUrl() + " stream '" + target.streamName()
                     + "'" + (loop ? " in a loop" : ""));
             err.flush();
             FlvFileSender sender = new FlvFileSender(input, publisher, loop, true, t.toMillis());
-            Thread hook = new Thread(() -> {
-                sender.stop();
-                try {
-                    done.await(t.toMillis() + 2000, TimeUnit.MILLISECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }, "rtmp4j-publish-stop");
-            Runtime.getRuntime().addShutdownHook(hook);
+            Thread hook = cli.addStopHook(sender::stop, done);
             try {
                 FlvFileSender.Result r = sender.run();
-                String reason = publisher.close().get(t.toMillis() + 2000, TimeUnit.MILLISECONDS);
+                String reason = publisher.close().get(cli.closeWaitMillis(), TimeUnit.MILLISECONDS);
                 err.println("publish: sent " + r.tags() + " tags, " + r.lastTimestamp() + " ms"
                         + (r.passes() > 1 ? " in " + r.passes() + " passes" : "") + "; " + reason);
                 return 0;
@@ -132,11 +111,7 @@ public final class PublishCommand implements Callable<Integer> {
                 return 0;
             } finally {
                 done.countDown();
-                try {
-                    Runtime.getRuntime().removeShutdownHook(hook);
-                } catch (IllegalStateException e) {
-                    // already shutting down
-                }
+                ClientCommandSupport.removeStopHook(hook);
             }
         } finally {
             err.flush();
