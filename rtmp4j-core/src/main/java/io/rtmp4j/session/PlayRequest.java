@@ -2,7 +2,6 @@ package io.rtmp4j.session;
 
 import io.rtmp4j.message.CommandMessage;
 import io.rtmp4j.message.StatusCode;
-import java.util.Objects;
 
 /**
  * A client's {@code play} (rtmp-1.0.txt §7.2.2.1) waiting for the application's decision, raised by
@@ -14,36 +13,18 @@ import java.util.Objects;
  * After that the stream accepts {@link ServerSession#sendAudio} and friends (and the fan-out writes
  * described on {@link ServerSession}).
  */
-public final class PlayRequest {
+public final class PlayRequest extends StreamRequest {
 
-    private final ServerSession session;
-    private final int streamId;
-    private final String streamName;
     private final double start;
     private final double duration;
     private final boolean reset;
-    private final CommandMessage message;
-    private boolean decided;
 
     PlayRequest(ServerSession session, int streamId, String streamName, double start, double duration, boolean reset,
                 CommandMessage message) {
-        this.session = session;
-        this.streamId = streamId;
-        this.streamName = streamName;
+        super(session, streamId, streamName, message, "play");
         this.start = start;
         this.duration = duration;
         this.reset = reset;
-        this.message = message;
-    }
-
-    /** The message stream the player plays on: every media message to it carries this id. */
-    public int streamId() {
-        return streamId;
-    }
-
-    /** The stream name asked for (may carry a query string). */
-    public String streamName() {
-        return streamName;
     }
 
     /** −2 live or recorded (default), −1 live only, ≥ 0 seconds into a recording. */
@@ -59,16 +40,6 @@ public final class PlayRequest {
     /** Whether the player asked for a playlist reset (default true). */
     public boolean reset() {
         return reset;
-    }
-
-    /** The command as received. */
-    public CommandMessage message() {
-        return message;
-    }
-
-    /** Whether accept or reject has been called. */
-    public boolean isDecided() {
-        return decided;
     }
 
     /**
@@ -93,15 +64,6 @@ public final class PlayRequest {
      * @throws IllegalStateException if already decided
      */
     public boolean reject(StatusCode code, String description) {
-        Objects.requireNonNull(code, "code");
-        decide();
-        return session.rejectPlay(this, code, description == null ? code.defaultDescription() : description);
-    }
-
-    private void decide() {
-        if (decided) {
-            throw new IllegalStateException("play request already decided");
-        }
-        decided = true;
+        return session.rejectPlay(this, code, decideReject(code, description));
     }
 }

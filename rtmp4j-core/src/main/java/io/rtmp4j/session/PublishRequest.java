@@ -2,7 +2,6 @@ package io.rtmp4j.session;
 
 import io.rtmp4j.message.CommandMessage;
 import io.rtmp4j.message.StatusCode;
-import java.util.Objects;
 
 /**
  * A client's {@code publish} (rtmp-1.0.txt §7.2.2.6) waiting for the application's decision, raised by
@@ -14,47 +13,19 @@ import java.util.Objects;
  * {@code NetStream.Publish.BadName} (what a second publisher of a live name gets; OBS handles it,
  * INTEROP-NOTES "Commands").
  */
-public final class PublishRequest {
+public final class PublishRequest extends StreamRequest {
 
-    private final ServerSession session;
-    private final int streamId;
-    private final String streamName;
     private final String publishingType;
-    private final CommandMessage message;
-    private boolean decided;
 
     PublishRequest(ServerSession session, int streamId, String streamName, String publishingType,
                    CommandMessage message) {
-        this.session = session;
-        this.streamId = streamId;
-        this.streamName = streamName;
+        super(session, streamId, streamName, message, "publish");
         this.publishingType = publishingType;
-        this.message = message;
-    }
-
-    /** The message stream being published. */
-    public int streamId() {
-        return streamId;
-    }
-
-    /** The publishing name as sent (may carry a query string such as {@code ?key=...}). */
-    public String streamName() {
-        return streamName;
     }
 
     /** The publishing type as sent: "live" (default), "record" or "append". */
     public String publishingType() {
         return publishingType;
-    }
-
-    /** The command as received. */
-    public CommandMessage message() {
-        return message;
-    }
-
-    /** Whether accept or reject has been called. */
-    public boolean isDecided() {
-        return decided;
     }
 
     /**
@@ -80,15 +51,6 @@ public final class PublishRequest {
      * @throws IllegalStateException if already decided
      */
     public boolean reject(StatusCode code, String description) {
-        Objects.requireNonNull(code, "code");
-        decide();
-        return session.rejectPublish(this, code, description == null ? code.defaultDescription() : description);
-    }
-
-    private void decide() {
-        if (decided) {
-            throw new IllegalStateException("publish request already decided");
-        }
-        decided = true;
+        return session.rejectPublish(this, code, decideReject(code, description));
     }
 }
