@@ -3,8 +3,6 @@ package io.rtmp4j.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.rtmp4j.netty.RtmpServer;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -14,6 +12,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,18 +34,17 @@ class LibrtmpVlcInteropTest {
     @TempDir
     Path tmp;
 
-    private LiveServer server;
-    private final List<Process> processes = new ArrayList<>();
+    private LiveServerFixture live;
     private Path shared;
+
+    @BeforeEach
+    void fixture() {
+        live = new LiveServerFixture(tmp);
+    }
 
     @AfterEach
     void stop() throws Exception {
-        for (Process p : processes) {
-            Peers.await(p, Duration.ofMillis(1));
-        }
-        if (server != null) {
-            server.close();
-        }
+        live.close();
         if (shared != null) {
             try (Stream<Path> s = Files.walk(shared)) {
                 for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
@@ -56,47 +54,14 @@ class LibrtmpVlcInteropTest {
         }
     }
 
-    private void start() throws IOException {
-        RtmpServer.Settings d = RtmpServer.Settings.defaults();
-        RtmpServer.Settings s = new RtmpServer.Settings("127.0.0.1", Peers.freePort(), d.session(),
-                d.handshakeTimeout(), d.idleTimeout(), d.closeTimeout(), d.writeLowWaterMark(),
-                d.writeHighWaterMark(), d.maxConnections(), 2);
-        server = new LiveServer(s, HubConfig.defaults(), null).start();
-    }
-
-    private String url(String stream) {
-        return "rtmp://127.0.0.1:" + server.port() + "/live/" + stream;
-    }
-
-    private Process spawn(String name, List<String> cmd) throws IOException {
-        Process p = Peers.start(tmp.resolve(name + ".log"), cmd);
-        processes.add(p);
-        return p;
-    }
-
-    /** Waits until {@code stream} is published and its timeline has passed {@code ms}: players join late. */
-    private void awaitStreaming(String stream, long ms, Process publisher) throws InterruptedException {
-        StreamKey key = StreamKey.of("live", stream);
-        boolean ok = Peers.waitFor(() -> {
-            io.rtmp4j.server.Stream st = server.hub().stream(key);
-            return st != null && server.hub().isPublished(key) && st.lastTimestamp() >= ms;
-        }, Duration.ofSeconds(30));
-        assertThat(ok).as("publisher streaming for %d ms; its log:%n%s", ms,
-                Peers.tail(tmp.resolve("publisher.log"))).isTrue();
-        assertThat(publisher.isAlive()).isTrue();
-    }
-
     private Process ffmpegPublisher(String stream, int seconds) throws Exception {
         Path ffmpeg = Peers.require("ffmpeg", "ffmpeg");
-        int rc = Peers.run(tmp.resolve("encoders.log"), Duration.ofSeconds(20),
-                List.of(ffmpeg.toString(), "-hide_banner", "-encoders"));
-        assumeTrue(rc == 0 && Files.readString(tmp.resolve("encoders.log")).contains(" libx264 "),
-                ffmpeg + " has no libx264; skipping");
-        return spawn("publisher", List.of(ffmpeg.toString(), "-nostdin", "-hide_banner", "-loglevel", "warning",
+        Peers.assumeEncoder(ffmpeg, "libx264", tmp.resolve("encoders.log"));
+        return live.spawn("publisher", List.of(ffmpeg.toString(), "-nostdin", "-hide_banner", "-loglevel", "warning",
                 "-re", "-f", "lavfi", "-i", "testsrc=size=320x240:rate=25",
                 "-f", "lavfi", "-i", "sine=frequency=440:sample_rate=48000", "-t", String.valueOf(seconds),
                 "-c:v", "libx264", "-preset", "ultrafast", "-g", "25", "-pix_fmt", "yuv420p",
-                "-c:a", "aac", "-b:a", "64k", "-f", "flv", url(stream)));
+                "-c:a", "aac", "-b:a", "64k", "-f", "flv", live.url(stream)));
     }
 
     private static void assertStreams(List<Peers.Probed> probed, int minVideo, int minAudio) {
@@ -116,16 +81,16 @@ class LibrtmpVlcInteropTest {
     void rtmpdumpPlaysALateJoinWithThePlainAndTheDigestHandshake() throws Exception {
         Path rtmpdump = Peers.require("rtmpdump", "rtmpdump");
         Path ffprobe = Peers.require("ffprobe", "ffmpeg");
-        start();
+        live.start(HubConfig.defaults(), null);
         Process pub = ffmpegPublisher("cam", 6);
-        awaitStreaming("cam", 1500, pub);
+        live.awaitStreaming("cam", 1500, pub);
         // two librtmp players at once: plain C1, and digest C1 (librtmp then refuses a server whose S1/S2
         // digests are wrong: "Server not genuine Adobe!"). --live: both end at the publisher's
         // StreamEOF / UnpublishNotify.
         Path plain = tmp.resolve("plain.flv");
         Path digest = tmp.resolve("digest.flv");
-        Process p1 = spawn("plain", List.of(rtmpdump.toString(), "--live", "-r", url("cam"), "-o", plain.toString()));
-        Process p2 = spawn("digest", List.of(rtmpdump.toString(), "--live", "-r", url("cam"), "-o", digest.toString(),
+        Process p1 = live.spawn("plain", List.of(rtmpdump.toString(), "--live", "-r", live.url("cam"), "-o", plain.toString()));
+        Process p2 = live.spawn("digest", List.of(rtmpdump.toString(), "--live", "-r", live.url("cam"), "-o", digest.toString(),
                 "--swfhash", SWF_HASH, "--swfsize", "1000"));
         assertThat(Peers.await(p1, Duration.ofSeconds(30))).as("rtmpdump (plain) exit; log:%n%s",
                 Peers.tail(tmp.resolve("plain.log"))).isZero();
@@ -146,21 +111,21 @@ class LibrtmpVlcInteropTest {
             int rc = Peers.run(tmp.resolve("inspect.log"), Duration.ofSeconds(20), List.of(inspect.toString(), element));
             assumeTrue(rc == 0, "GStreamer element " + element + " missing (gstreamer1.0-plugins-bad/-good); skipping");
         }
-        start();
-        Process pub = spawn("publisher", List.of(gst.toString(), "-e",
+        live.start(HubConfig.defaults(), null);
+        Process pub = live.spawn("publisher", List.of(gst.toString(), "-e",
                 "videotestsrc", "is-live=true", "num-buffers=200", "!",
                 "video/x-raw,width=320,height=240,framerate=25/1", "!", "openh264enc", "gop-size=25", "!",
                 "h264parse", "!", "queue", "!", "flvmux", "name=m", "streamable=true", "!",
-                "rtmpsink", "location=" + url("lib"),
+                "rtmpsink", "location=" + live.url("lib"),
                 "audiotestsrc", "is-live=true", "num-buffers=340", "!", "audioconvert", "!", "voaacenc", "!",
                 "aacparse", "!", "queue", "!", "m."));
-        awaitStreaming("lib", 1500, pub);
+        live.awaitStreaming("lib", 1500, pub);
         Path out = tmp.resolve("play.flv");
         // librtmp reconnects when a live stream ends instead of ending, and rtmpsrc crashes (SIGSEGV,
         // GStreamer 1.22) when interrupted while playing: it reads a bounded number of 4 KiB blocks
         // (this stream is about 90 kB/s, so 60 blocks are under 3 s of it) and ends with an EOS
-        Process player = spawn("player", List.of(gst.toString(), "-e",
-                "rtmpsrc", "location=" + url("lib") + " live=1", "blocksize=4096", "num-buffers=60", "!",
+        Process player = live.spawn("player", List.of(gst.toString(), "-e",
+                "rtmpsrc", "location=" + live.url("lib") + " live=1", "blocksize=4096", "num-buffers=60", "!",
                 "filesink", "location=" + out));
         assertThat(Peers.await(player, Duration.ofSeconds(20))).as("rtmpsrc exit; log:%n%s",
                 Peers.tail(tmp.resolve("player.log"))).isZero();
@@ -189,15 +154,15 @@ class LibrtmpVlcInteropTest {
             prefix.addAll(List.of(setpriv.toString(), "--reuid=65534", "--regid=65534", "--clear-groups",
                     "env", "HOME=" + shared));
         }
-        start();
+        live.start(HubConfig.defaults(), null);
         Process pub = ffmpegPublisher("vlc", 6);
-        awaitStreaming("vlc", 1500, pub);
+        live.awaitStreaming("vlc", 1500, pub);
         Path out = shared.resolve("vlc.flv");
         List<String> cmd = new ArrayList<>(prefix);
         // plays until the publisher ends the stream, then vlc://quit
-        cmd.addAll(List.of(cvlc.toString(), "-I", "dummy", "--no-video-title-show", url("vlc"),
+        cmd.addAll(List.of(cvlc.toString(), "-I", "dummy", "--no-video-title-show", live.url("vlc"),
                 "--sout", "#std{access=file,mux=flv,dst=" + out + "}", "vlc://quit"));
-        Process vlc = spawn("vlc", cmd);
+        Process vlc = live.spawn("vlc", cmd);
         assertThat(Peers.await(pub, Duration.ofSeconds(20))).isZero();
         assertThat(Peers.await(vlc, Duration.ofSeconds(20))).as("cvlc exit; log:%n%s",
                 Peers.tail(tmp.resolve("vlc.log"))).isZero();

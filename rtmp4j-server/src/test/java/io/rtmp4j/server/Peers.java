@@ -2,10 +2,17 @@ package io.rtmp4j.server;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.rtmp4j.handshake.ClientHandshake;
+import io.rtmp4j.handshake.Handshake;
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,25 +20,30 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.slf4j.LoggerFactory;
 
-/** Finding and running the real programs of the interop tests; every process is bounded by a timeout. */
-final class Peers {
+/**
+ * Test support for the interop tests of this module (this package and {@code io.rtmp4j.server.client}):
+ * finding and running the real programs, every process bounded by a timeout; free ports; ffprobe; a raw
+ * socket's handshake and its end.
+ */
+public final class Peers {
 
     private Peers() {
     }
 
     /** A program on the PATH, or a skipped test naming the Debian package. */
-    static Path require(String program, String debianPackage) {
+    public static Path require(String program, String debianPackage) {
         Optional<Path> p = onPath(program);
         assumeTrue(p.isPresent(), program + " is not installed (Debian package " + debianPackage
                 + ", installed by .ci/run); skipping");
         return p.get();
     }
 
-    static Optional<Path> onPath(String program) {
+    public static Optional<Path> onPath(String program) {
         for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin").split(File.pathSeparator)) {
             Path p = Path.of(dir, program);
             if (Files.isExecutable(p)) {
@@ -42,7 +54,7 @@ final class Peers {
     }
 
     /** FFmpeg 8.1's ffmpeg / ffprobe from {@code rtmp4j.tools.dir}, or a skipped test. */
-    static Path ffmpeg8(String program) {
+    public static Path ffmpeg8(String program) {
         String dir = System.getProperty("rtmp4j.tools.dir");
         Path p = dir == null ? null : Path.of(dir, "ffmpeg8", program);
         assumeTrue(p != null && Files.isExecutable(p),
@@ -51,19 +63,19 @@ final class Peers {
     }
 
     /** A free TCP port on the loopback interface. */
-    static int freePort() throws IOException {
+    public static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return s.getLocalPort();
         }
     }
 
     /** Starts a process with its output in {@code log}. */
-    static Process start(Path log, List<String> cmd) throws IOException {
+    public static Process start(Path log, List<String> cmd) throws IOException {
         return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
 
     /** Waits for a process at most {@code timeout}, then kills it; returns its exit code (or -1 if killed). */
-    static int await(Process p, Duration timeout) throws InterruptedException {
+    public static int await(Process p, Duration timeout) throws InterruptedException {
         if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             p.destroy();
             if (!p.waitFor(3, TimeUnit.SECONDS)) {
@@ -75,7 +87,7 @@ final class Peers {
     }
 
     /** Runs to completion within {@code timeout}; returns the exit code (-1 if it had to be killed). */
-    static int run(Path log, Duration timeout, List<String> cmd) throws IOException, InterruptedException {
+    public static int run(Path log, Duration timeout, List<String> cmd) throws IOException, InterruptedException {
         return await(start(log, cmd), timeout);
     }
 
@@ -83,7 +95,7 @@ final class Peers {
      * Polls {@code condition} (every 50 ms) until it holds or {@code timeout} passes: for waiting on an
      * external program, whose progress the test cannot be notified of.
      */
-    static boolean waitFor(BooleanSupplier condition, Duration timeout) throws InterruptedException {
+    public static boolean waitFor(BooleanSupplier condition, Duration timeout) throws InterruptedException {
         long end = System.nanoTime() + timeout.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > end) {
@@ -95,10 +107,10 @@ final class Peers {
     }
 
     /** One stream of a media file as ffprobe counts it. */
-    record Probed(String type, String codec, int frames) { }
+    public record Probed(String type, String codec, int frames) { }
 
     /** ffprobe {@code -count_frames} on a file: one entry per stream. */
-    static List<Probed> probe(Path ffprobe, Path file) throws IOException, InterruptedException {
+    public static List<Probed> probe(Path ffprobe, Path file) throws IOException, InterruptedException {
         Path out = Files.createTempFile("ffprobe", ".csv");
         try {
             int rc = run(out, Duration.ofSeconds(60), List.of(ffprobe.toString(), "-v", "error", "-count_frames",
@@ -119,12 +131,65 @@ final class Peers {
         }
     }
 
-    static String tail(Path log) {
+    /** The last 15 lines of a log, for assertion messages. */
+    public static String tail(Path log) {
+        return tail(log, 15);
+    }
+
+    /** The last {@code lines} lines of a log, for assertion messages. */
+    public static String tail(Path log, int lines) {
         try {
-            List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
-            return String.join("\n", lines.subList(Math.max(0, lines.size() - 15), lines.size()));
+            List<String> all = Files.readAllLines(log, StandardCharsets.UTF_8);
+            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
         } catch (IOException e) {
             return "(no log: " + e + ")";
+        }
+    }
+
+    /** Skips the test unless {@code ffmpeg -encoders} (output in {@code log}) lists {@code encoder}. */
+    public static void assumeEncoder(Path ffmpeg, String encoder, Path log) throws IOException, InterruptedException {
+        int rc = run(log, Duration.ofSeconds(20), List.of(ffmpeg.toString(), "-hide_banner", "-encoders"));
+        assumeTrue(rc == 0 && Files.readString(log).contains(" " + encoder + " "),
+                ffmpeg + " has no " + encoder + "; skipping");
+    }
+
+    /** A plain handshake (rtmp-1.0.txt §5.2.5) as a client on a connected socket. */
+    public static void handshake(Socket s) throws IOException {
+        ClientHandshake hs = Handshake.client(Handshake.Kind.PLAIN, new SplittableRandom(1), 0);
+        OutputStream out = s.getOutputStream();
+        InputStream in = s.getInputStream();
+        byte[] buf = new byte[4096];
+        while (true) {
+            ByteBuffer b = hs.pollOutbound();
+            out.write(b.array(), b.arrayOffset() + b.position(), b.remaining());
+            out.flush();
+            if (hs.isDone()) {
+                return;
+            }
+            int n = in.read(buf);
+            if (n < 0) {
+                throw new IOException("server closed during the handshake");
+            }
+            hs.feed(ByteBuffer.wrap(buf, 0, n));
+        }
+    }
+
+    /**
+     * Reads (discarding the server's replies, if any) until the server closes {@code s}: true (a reset
+     * counts as closed); false when the socket's read timeout passes first.
+     */
+    public static boolean closedByServer(Socket s) throws IOException {
+        byte[] buf = new byte[4096];
+        InputStream in = s.getInputStream();
+        try {
+            while (in.read(buf) >= 0) {
+                // the server's pings and replies, if any
+            }
+            return true;
+        } catch (SocketTimeoutException e) {
+            return false;
+        } catch (IOException e) {
+            return true;
         }
     }
 }

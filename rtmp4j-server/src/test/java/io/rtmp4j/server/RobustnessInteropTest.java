@@ -1,23 +1,16 @@
 package io.rtmp4j.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.rtmp4j.handshake.ClientHandshake;
-import io.rtmp4j.handshake.Handshake;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.net.SocketTimeoutException;
-import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.SplittableRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -63,9 +56,7 @@ class RobustnessInteropTest {
     void stalledHugeOverLongAndUnfinishedConnectionsAreClosedWithALoggedReasonWhileFfmpegStreams() throws Exception {
         Path ffmpeg = Peers.require("ffmpeg", "ffmpeg");
         Path ffprobe = Peers.require("ffprobe", "ffmpeg");
-        Peers.run(tmp.resolve("encoders.log"), Duration.ofSeconds(20), List.of(ffmpeg.toString(), "-hide_banner",
-                "-encoders"));
-        assumeTrue(Files.readString(tmp.resolve("encoders.log")).contains(" libx264 "), "no libx264; skipping");
+        Peers.assumeEncoder(ffmpeg, "libx264", tmp.resolve("encoders.log"));
         int port = Peers.freePort();
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         Path serverLog = tmp.resolve("serve.log");
@@ -99,7 +90,7 @@ class RobustnessInteropTest {
         List<Socket> huge = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
             Socket s = open(port);
-            handshake(s);
+            Peers.handshake(s);
             OutputStream o = s.getOutputStream();
             o.write(new byte[] {0x45, 0, 0, 0, (byte) 0x80, 0, 0, 0x09}); // fmt 1 csid 5, delta 0, length 0x800000, video
             o.write(new byte[128]); // one full chunk at the default chunk size (§5.4.1)
@@ -108,7 +99,7 @@ class RobustnessInteropTest {
         }
         // 2b. the same with the wire maximum 0xFFFFFF: over the limit, refused from the header alone
         Socket tooLong = open(port);
-        handshake(tooLong);
+        Peers.handshake(tooLong);
         tooLong.getOutputStream().write(new byte[] {0x46, 0, 0, 0, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, 0x08});
         tooLong.getOutputStream().flush();
         // 3. a proper publisher (connect, createStream, publish) that then declares a 16 MiB video message
@@ -121,12 +112,12 @@ class RobustnessInteropTest {
         so.write(new byte[100]);
         so.flush();
 
-        assertThat(closedByServer(unfinished)).as("unfinished handshake closed").isTrue();
+        assertThat(Peers.closedByServer(unfinished)).as("unfinished handshake closed").isTrue();
         for (Socket s : huge) {
-            assertThat(closedByServer(s)).as("16 MiB declarations closed").isTrue();
+            assertThat(Peers.closedByServer(s)).as("16 MiB declarations closed").isTrue();
         }
-        assertThat(closedByServer(tooLong)).as("over-limit length closed").isTrue();
-        assertThat(closedByServer(stalled.socket)).as("stalled 16 MiB message closed").isTrue();
+        assertThat(Peers.closedByServer(tooLong)).as("over-limit length closed").isTrue();
+        assertThat(Peers.closedByServer(stalled.socket)).as("stalled 16 MiB message closed").isTrue();
 
         assertThat(Peers.await(player, Duration.ofSeconds(30))).as("player; log:%n%s",
                 Peers.tail(tmp.resolve("player.log"))).isZero();
@@ -167,41 +158,5 @@ class RobustnessInteropTest {
             }
         }
         return "(no close logged for port " + s.getLocalPort() + ")";
-    }
-
-    private static void handshake(Socket s) throws IOException {
-        ClientHandshake hs = Handshake.client(Handshake.Kind.PLAIN, new SplittableRandom(1), 0);
-        OutputStream out = s.getOutputStream();
-        InputStream in = s.getInputStream();
-        byte[] buf = new byte[4096];
-        while (true) {
-            ByteBuffer b = hs.pollOutbound();
-            out.write(b.array(), b.arrayOffset() + b.position(), b.remaining());
-            out.flush();
-            if (hs.isDone()) {
-                return;
-            }
-            int n = in.read(buf);
-            if (n < 0) {
-                throw new IOException("server closed during the handshake");
-            }
-            hs.feed(ByteBuffer.wrap(buf, 0, n));
-        }
-    }
-
-    /** Reads (discarding) until the server closes: true; false if nothing ends it within the timeout. */
-    private static boolean closedByServer(Socket s) throws IOException {
-        byte[] buf = new byte[4096];
-        InputStream in = s.getInputStream();
-        try {
-            while (in.read(buf) >= 0) {
-                // the server's pings and replies, if any
-            }
-            return true;
-        } catch (SocketTimeoutException e) {
-            return false;
-        } catch (IOException e) {
-            return true; // a reset also ends it
-        }
     }
 }

@@ -3,16 +3,10 @@ package io.rtmp4j.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.rtmp4j.handshake.ClientHandshake;
-import io.rtmp4j.handshake.Handshake;
-import io.rtmp4j.netty.RtmpServer;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.net.SocketTimeoutException;
-import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,6 +16,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,48 +32,17 @@ class ServerInteropTest {
     @TempDir
     Path tmp;
 
+    private LiveServerFixture live;
     private LiveServer server;
-    private final List<Process> processes = new ArrayList<>();
+
+    @BeforeEach
+    void fixture() {
+        live = new LiveServerFixture(tmp);
+    }
 
     @AfterEach
     void stop() throws Exception {
-        for (Process p : processes) {
-            Peers.await(p, Duration.ofMillis(1));
-        }
-        if (server != null) {
-            server.close();
-        }
-    }
-
-    private LiveServer start(HubConfig hub, Path record) throws IOException {
-        RtmpServer.Settings d = RtmpServer.Settings.defaults();
-        RtmpServer.Settings s = new RtmpServer.Settings("127.0.0.1", Peers.freePort(), d.session(),
-                d.handshakeTimeout(), d.idleTimeout(), d.closeTimeout(), d.writeLowWaterMark(),
-                d.writeHighWaterMark(), d.maxConnections(), 2);
-        server = new LiveServer(s, hub, record).start();
-        return server;
-    }
-
-    private String url(String stream) {
-        return "rtmp://127.0.0.1:" + server.port() + "/live/" + stream;
-    }
-
-    private Process spawn(String name, List<String> cmd) throws IOException {
-        Process p = Peers.start(tmp.resolve(name + ".log"), cmd);
-        processes.add(p);
-        return p;
-    }
-
-    /** Waits until {@code stream} is published and its timeline has passed {@code ms}: a late join. */
-    private void awaitStreaming(String stream, long ms, Process publisher) throws InterruptedException {
-        StreamKey key = StreamKey.of("live", stream);
-        boolean ok = Peers.waitFor(() -> {
-            io.rtmp4j.server.Stream st = server.hub().stream(key);
-            return st != null && server.hub().isPublished(key) && st.lastTimestamp() >= ms;
-        }, Duration.ofSeconds(30));
-        assertThat(ok).as("publisher streaming for %d ms; its log:%n%s", ms,
-                Peers.tail(tmp.resolve("publisher.log"))).isTrue();
-        assertThat(publisher.isAlive()).isTrue();
+        live.close();
     }
 
     private static List<String> ffmpegPublish(Path ffmpeg, String url, int seconds, String... codecArgs) {
@@ -94,11 +58,6 @@ class ServerInteropTest {
         return List.of(ffmpeg.toString(), "-nostdin", "-hide_banner", "-loglevel", "warning", "-y",
                 "-i", url, "-t", String.valueOf(seconds), "-map", "0:v?", "-map", "0:a?", "-c", "copy",
                 "-f", "flv", out.toString());
-    }
-
-    private static void assumeEncoder(Path ffmpeg, String encoder, Path log) throws Exception {
-        Peers.run(log, Duration.ofSeconds(20), List.of(ffmpeg.toString(), "-hide_banner", "-encoders"));
-        assumeTrue(Files.readString(log).contains(" " + encoder + " "), ffmpeg + " has no " + encoder + "; skipping");
     }
 
     private static void assertStreams(List<Peers.Probed> probed, String videoCodec, int minVideo,
@@ -119,14 +78,14 @@ class ServerInteropTest {
     void ffmpeg51PublishesH264AacAndALateFfmpegPlayerGetsBoth() throws Exception {
         Path ffmpeg = Peers.require("ffmpeg", "ffmpeg");
         Path ffprobe = Peers.require("ffprobe", "ffmpeg");
-        assumeEncoder(ffmpeg, "libx264", tmp.resolve("encoders.log"));
-        start(HubConfig.defaults(), null);
-        Process pub = spawn("publisher", ffmpegPublish(ffmpeg, url("cam"), 8, "-c:v", "libx264", "-preset",
+        Peers.assumeEncoder(ffmpeg, "libx264", tmp.resolve("encoders.log"));
+        server = live.start(HubConfig.defaults(), null);
+        Process pub = live.spawn("publisher", ffmpegPublish(ffmpeg, live.url("cam"), 8, "-c:v", "libx264", "-preset",
                 "ultrafast", "-g", "25", "-pix_fmt", "yuv420p", "-c:a", "aac", "-b:a", "64k"));
-        awaitStreaming("cam", 1500, pub);
+        live.awaitStreaming("cam", 1500, pub);
 
         Path out = tmp.resolve("play.flv");
-        int rc = Peers.run(tmp.resolve("player.log"), Duration.ofSeconds(30), ffmpegPlay(ffmpeg, url("cam"), 3, out));
+        int rc = Peers.run(tmp.resolve("player.log"), Duration.ofSeconds(30), ffmpegPlay(ffmpeg, live.url("cam"), 3, out));
         assertThat(rc).as("player exit; log:%n%s", Peers.tail(tmp.resolve("player.log"))).isZero();
         // 3 s at 25 fps = 75 video frames, 48 kHz AAC = 140 frames; GOP cache adds up to 1 s
         assertStreams(Peers.probe(ffprobe, out), "h264", 60, "aac", 100);
@@ -141,20 +100,20 @@ class ServerInteropTest {
             int rc = Peers.run(tmp.resolve("inspect.log"), Duration.ofSeconds(20), List.of(inspect.toString(), element));
             assumeTrue(rc == 0, "GStreamer element " + element + " missing (gstreamer1.0-plugins-bad/-good); skipping");
         }
-        start(HubConfig.defaults(), null);
-        Process pub = spawn("publisher", List.of(gst.toString(), "-e",
+        server = live.start(HubConfig.defaults(), null);
+        Process pub = live.spawn("publisher", List.of(gst.toString(), "-e",
                 "videotestsrc", "is-live=true", "num-buffers=200", "!",
                 "video/x-raw,width=320,height=240,framerate=25/1", "!", "openh264enc", "gop-size=25", "!",
                 "h264parse", "!", "queue", "!", "flvmux", "name=m", "streamable=true", "!",
-                "rtmp2sink", "location=" + url("gst"),
+                "rtmp2sink", "location=" + live.url("gst"),
                 "audiotestsrc", "is-live=true", "num-buffers=340", "!", "audioconvert", "!", "voaacenc", "!",
                 "aacparse", "!", "queue", "!", "m."));
-        awaitStreaming("gst", 1500, pub);
+        live.awaitStreaming("gst", 1500, pub);
 
         Path out = tmp.resolve("play.flv");
         // rtmp2src ends (EOS) when the publisher unpublishes: StreamEOF / UnpublishNotify reach it
         int rc = Peers.run(tmp.resolve("player.log"), Duration.ofSeconds(30), List.of(gst.toString(), "-e",
-                "rtmp2src", "location=" + url("gst"), "!", "filesink", "location=" + out));
+                "rtmp2src", "location=" + live.url("gst"), "!", "filesink", "location=" + out));
         assertThat(rc).as("player exit; log:%n%s", Peers.tail(tmp.resolve("player.log"))).isZero();
         assertThat(Peers.await(pub, Duration.ofSeconds(20))).isZero();
         // joined after 1.5 s of 8: at least 5 s of video (125 frames) and audio (44.1 kHz AAC: 215)
@@ -165,11 +124,11 @@ class ServerInteropTest {
             throws Exception {
         Path ffmpeg = Peers.ffmpeg8("ffmpeg");
         Path ffprobe = Peers.ffmpeg8("ffprobe");
-        start(HubConfig.defaults(), null);
-        Process pub = spawn("publisher", ffmpegPublish(ffmpeg, url(stream), 8, codecArgs));
-        awaitStreaming(stream, 1500, pub);
+        server = live.start(HubConfig.defaults(), null);
+        Process pub = live.spawn("publisher", ffmpegPublish(ffmpeg, live.url(stream), 8, codecArgs));
+        live.awaitStreaming(stream, 1500, pub);
         Path out = tmp.resolve("play.flv");
-        int rc = Peers.run(tmp.resolve("player.log"), Duration.ofSeconds(30), ffmpegPlay(ffmpeg, url(stream), 3, out));
+        int rc = Peers.run(tmp.resolve("player.log"), Duration.ofSeconds(30), ffmpegPlay(ffmpeg, live.url(stream), 3, out));
         assertThat(rc).as("player exit; log:%n%s", Peers.tail(tmp.resolve("player.log"))).isZero();
         assertStreams(Peers.probe(ffprobe, out), videoCodec, 60, audioCodec, minAudio);
     }
@@ -191,21 +150,21 @@ class ServerInteropTest {
     void ffmpeg8PublishesFourTracksAndALatePlayerGetsEveryTrackWithItsCodec() throws Exception {
         Path ffmpeg = Peers.ffmpeg8("ffmpeg");
         Path ffprobe = Peers.ffmpeg8("ffprobe");
-        start(HubConfig.defaults(), null);
+        server = live.start(HubConfig.defaults(), null);
         // two video tracks (H.264, AV1) and two audio tracks (AAC, Opus): FFmpeg 8 sends track 0 in the
         // ordinary form and the others as Multitrack OneTrack (INTEROP-NOTES "Media")
-        Process pub = spawn("publisher", List.of(ffmpeg.toString(), "-nostdin", "-hide_banner", "-loglevel", "warning",
+        Process pub = live.spawn("publisher", List.of(ffmpeg.toString(), "-nostdin", "-hide_banner", "-loglevel", "warning",
                 "-re", "-f", "lavfi", "-i", "testsrc=size=320x240:rate=25",
                 "-re", "-f", "lavfi", "-i", "testsrc2=size=160x120:rate=25",
                 "-re", "-f", "lavfi", "-i", "sine=frequency=440:sample_rate=48000",
                 "-re", "-f", "lavfi", "-i", "sine=frequency=880:sample_rate=48000", "-t", "8",
                 "-map", "0:v", "-map", "1:v", "-map", "2:a", "-map", "3:a",
                 "-c:v:0", "libopenh264", "-g", "25", "-c:v:1", "libsvtav1", "-preset", "12",
-                "-pix_fmt", "yuv420p", "-c:a:0", "aac", "-c:a:1", "libopus", "-f", "flv", url("multi")));
-        awaitStreaming("multi", 1500, pub);
+                "-pix_fmt", "yuv420p", "-c:a:0", "aac", "-c:a:1", "libopus", "-f", "flv", live.url("multi")));
+        live.awaitStreaming("multi", 1500, pub);
         Path out = tmp.resolve("play.flv");
         List<String> play = new ArrayList<>(List.of(ffmpeg.toString(), "-nostdin", "-hide_banner", "-loglevel",
-                "warning", "-y", "-i", url("multi"), "-t", "3", "-map", "0", "-c", "copy", "-f", "flv",
+                "warning", "-y", "-i", live.url("multi"), "-t", "3", "-map", "0", "-c", "copy", "-f", "flv",
                 out.toString()));
         int rc = Peers.run(tmp.resolve("player.log"), Duration.ofSeconds(30), play);
         assertThat(rc).as("player exit; log:%n%s", Peers.tail(tmp.resolve("player.log"))).isZero();
@@ -223,10 +182,10 @@ class ServerInteropTest {
         Path ffmpeg = Peers.require("ffmpeg", "ffmpeg");
         Path ffprobe = Peers.require("ffprobe", "ffmpeg");
         Path flvmeta = Peers.require("flvmeta", "flvmeta");
-        assumeEncoder(ffmpeg, "libx264", tmp.resolve("encoders.log"));
+        Peers.assumeEncoder(ffmpeg, "libx264", tmp.resolve("encoders.log"));
         Path dir = tmp.resolve("rec");
-        start(HubConfig.defaults(), dir);
-        int rc = Peers.run(tmp.resolve("publisher.log"), Duration.ofSeconds(30), ffmpegPublish(ffmpeg, url("rec"), 4,
+        server = live.start(HubConfig.defaults(), dir);
+        int rc = Peers.run(tmp.resolve("publisher.log"), Duration.ofSeconds(30), ffmpegPublish(ffmpeg, live.url("rec"), 4,
                 "-c:v", "libx264", "-preset", "ultrafast", "-g", "25", "-pix_fmt", "yuv420p", "-c:a", "aac"));
         assertThat(rc).as("publisher; log:%n%s", Peers.tail(tmp.resolve("publisher.log"))).isZero();
         assertThat(Peers.waitFor(() -> !server.hub().isPublished(StreamKey.of("live", "rec")), Duration.ofSeconds(10)))
@@ -249,19 +208,19 @@ class ServerInteropTest {
         Path ffmpeg = Peers.require("ffmpeg", "ffmpeg");
         Path ffprobe = Peers.require("ffprobe", "ffmpeg");
         Path flvmeta = Peers.require("flvmeta", "flvmeta");
-        assumeEncoder(ffmpeg, "libx264", tmp.resolve("encoders.log"));
+        Peers.assumeEncoder(ffmpeg, "libx264", tmp.resolve("encoders.log"));
         Path dir = tmp.resolve("rec");
         int port = Peers.freePort();
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         Path serverLog = tmp.resolve("serve.log");
         // ./rtmp4j serve --record, as its own process (the test JVM's class path holds the command)
-        Process serve = spawn("serve", List.of(java.toString(), "-cp", System.getProperty("java.class.path"),
+        Process serve = live.spawn("serve", List.of(java.toString(), "-cp", System.getProperty("java.class.path"),
                 "io.rtmp4j.server.cli.Main", "serve", "--bind", "127.0.0.1", "--rtmp-port", String.valueOf(port),
                 "--record", dir.toString()));
         assertThat(Peers.waitFor(() -> Peers.tail(serverLog).contains("rtmp4j: serving"), Duration.ofSeconds(30)))
                 .as("serve started:%n%s", Peers.tail(serverLog)).isTrue();
         String url = "rtmp://127.0.0.1:" + port + "/live/term";
-        spawn("publisher", ffmpegPublish(ffmpeg, url, 20, "-c:v", "libx264", "-preset", "ultrafast", "-g", "25",
+        live.spawn("publisher", ffmpegPublish(ffmpeg, url, 20, "-c:v", "libx264", "-preset", "ultrafast", "-g", "25",
                 "-pix_fmt", "yuv420p", "-c:a", "aac"));
         Path appDir = dir.resolve("live");
         // let it record for a while (the file grows past 100 kB: a few seconds of this stream)
@@ -292,7 +251,7 @@ class ServerInteropTest {
     @Test
     void namesThatWouldLeaveTheRecordingDirectoryAreRefusedWithBadName() throws Exception {
         Path dir = tmp.resolve("rec");
-        start(HubConfig.defaults(), dir);
+        server = live.start(HubConfig.defaults(), dir);
         for (String name : List.of("..", "../../escape", "..%2Fescape", "a/../../b")) {
             String url = "rtmp://127.0.0.1:" + server.port() + "/live/" + name;
             try (TestClient c = new TestClient(url, 0, false)) {
@@ -311,19 +270,19 @@ class ServerInteropTest {
     void aPlayerThatStopsReadingDoesNotStallAnother() throws Exception {
         Path ffmpeg = Peers.require("ffmpeg", "ffmpeg");
         Path ffprobe = Peers.require("ffprobe", "ffmpeg");
-        assumeEncoder(ffmpeg, "libx264", tmp.resolve("encoders.log"));
-        start(HubConfig.defaults().withPlayerQueueBytes(64 * 1024).withPlayerMaxLag(Duration.ofSeconds(2)), null);
+        Peers.assumeEncoder(ffmpeg, "libx264", tmp.resolve("encoders.log"));
+        server = live.start(HubConfig.defaults().withPlayerQueueBytes(64 * 1024).withPlayerMaxLag(Duration.ofSeconds(2)), null);
         StreamKey key = StreamKey.of("live", "busy");
         // ~2 Mbit/s so the stalled player's socket and queue fill within a second or two
-        Process pub = spawn("publisher", ffmpegPublish(ffmpeg, url("busy"), 12, "-c:v", "libx264", "-preset",
+        Process pub = live.spawn("publisher", ffmpegPublish(ffmpeg, live.url("busy"), 12, "-c:v", "libx264", "-preset",
                 "ultrafast", "-g", "25", "-b:v", "2M", "-pix_fmt", "yuv420p", "-c:a", "aac"));
-        awaitStreaming("busy", 500, pub);
-        try (TestClient stalled = new TestClient(url("busy"), 8192)) {
+        live.awaitStreaming("busy", 500, pub);
+        try (TestClient stalled = new TestClient(live.url("busy"), 8192)) {
             // reads until its first video frame, then never again
             assertThat(stalled.pumpUntil(() -> stalled.media.stream()
                     .anyMatch(m -> m.kind() == io.rtmp4j.session.MediaKind.VIDEO))).isTrue();
             Path out = tmp.resolve("play.flv");
-            Process player = spawn("player", ffmpegPlay(ffmpeg, url("busy"), 6, out));
+            Process player = live.spawn("player", ffmpegPlay(ffmpeg, live.url("busy"), 6, out));
             // the stalled player is disconnected (too far behind) while the publisher goes on
             assertThat(Peers.waitFor(() -> server.hub().playerCount(key) == 1 && player.isAlive(),
                     Duration.ofSeconds(20))).as("stalled player dropped").isTrue();
@@ -337,18 +296,18 @@ class ServerInteropTest {
     void garbageAfterTheHandshakeClosesThatConnectionWhileAParallelStreamContinues() throws Exception {
         Path ffmpeg = Peers.require("ffmpeg", "ffmpeg");
         Path ffprobe = Peers.require("ffprobe", "ffmpeg");
-        assumeEncoder(ffmpeg, "libx264", tmp.resolve("encoders.log"));
-        start(HubConfig.defaults(), null);
-        Process pub = spawn("publisher", ffmpegPublish(ffmpeg, url("cam"), 8, "-c:v", "libx264", "-preset",
+        Peers.assumeEncoder(ffmpeg, "libx264", tmp.resolve("encoders.log"));
+        server = live.start(HubConfig.defaults(), null);
+        Process pub = live.spawn("publisher", ffmpegPublish(ffmpeg, live.url("cam"), 8, "-c:v", "libx264", "-preset",
                 "ultrafast", "-g", "25", "-pix_fmt", "yuv420p", "-c:a", "aac"));
-        awaitStreaming("cam", 500, pub);
+        live.awaitStreaming("cam", 500, pub);
         Path out = tmp.resolve("play.flv");
-        Process player = spawn("player", ffmpegPlay(ffmpeg, url("cam"), 4, out));
+        Process player = live.spawn("player", ffmpegPlay(ffmpeg, live.url("cam"), 4, out));
 
         try (Socket s = new Socket()) {
             s.connect(new InetSocketAddress("127.0.0.1", server.port()), 5000);
             s.setSoTimeout(10_000);
-            handshake(s);
+            Peers.handshake(s);
             // rtmp-1.0.txt §5.3.1.2.4: a fmt 3 chunk on a chunk stream that never had a header
             byte[] garbage = new byte[4096];
             new SplittableRandom(7).nextBytes(garbage);
@@ -356,44 +315,10 @@ class ServerInteropTest {
             OutputStream o = s.getOutputStream();
             o.write(garbage);
             o.flush();
-            assertThat(readsUntilClosed(s.getInputStream())).as("server closed the connection").isTrue();
+            assertThat(Peers.closedByServer(s)).as("server closed the connection").isTrue();
         }
         assertThat(Peers.await(player, Duration.ofSeconds(30))).isZero();
         assertThat(Peers.await(pub, Duration.ofSeconds(30))).isZero();
         assertStreams(Peers.probe(ffprobe, out), "h264", 90, "aac", 160); // 4 s
-    }
-
-    private static void handshake(Socket s) throws IOException {
-        ClientHandshake hs = Handshake.client(Handshake.Kind.PLAIN, new SplittableRandom(1), 0);
-        OutputStream out = s.getOutputStream();
-        InputStream in = s.getInputStream();
-        byte[] buf = new byte[4096];
-        while (true) {
-            ByteBuffer b = hs.pollOutbound();
-            out.write(b.array(), b.arrayOffset() + b.position(), b.remaining());
-            out.flush();
-            if (hs.isDone()) {
-                return;
-            }
-            int n = in.read(buf);
-            if (n < 0) {
-                throw new IOException("server closed during the handshake");
-            }
-            hs.feed(ByteBuffer.wrap(buf, 0, n));
-        }
-    }
-
-    private static boolean readsUntilClosed(InputStream in) throws IOException {
-        byte[] buf = new byte[4096];
-        try {
-            while (in.read(buf) >= 0) {
-                // server's replies, if any, until it closes
-            }
-            return true;
-        } catch (SocketTimeoutException e) {
-            return false;
-        } catch (IOException e) {
-            return true; // reset by the server also counts as closed
-        }
     }
 }

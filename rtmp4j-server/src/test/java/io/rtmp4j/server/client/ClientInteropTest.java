@@ -1,16 +1,18 @@
 package io.rtmp4j.server.client;
 
+import static io.rtmp4j.server.Peers.freePort;
+import static io.rtmp4j.server.Peers.onPath;
+import static io.rtmp4j.server.Peers.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.rtmp4j.flv.FlvReader;
 import io.rtmp4j.flv.FlvTag;
 import io.rtmp4j.flv.ScriptTag;
-import java.io.File;
+import io.rtmp4j.server.Peers;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +23,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -163,7 +164,7 @@ class ClientInteropTest {
 
     /** Polls nginx's log for its info line about a play or publish of {@code stream}. */
     static boolean nginxSaw(String what, String stream) throws InterruptedException {
-        return waitFor(() -> tail(nginxLog, 1000).contains(what + ": name='" + stream + "'"), Duration.ofSeconds(20));
+        return waitFor(() -> Peers.tail(nginxLog, 1000).contains(what + ": name='" + stream + "'"), Duration.ofSeconds(20));
     }
 
     // ------------------------------------------------------------------------------------------------
@@ -206,7 +207,7 @@ class ClientInteropTest {
         assertThat(got).containsOnlyKeys("h264", "aac");
         assertThat(got.get("h264")).isGreaterThanOrEqualTo(minVideo);
         assertThat(got.get("aac")).isGreaterThanOrEqualTo(minAudio);
-        assertThat(tail(nginxLog, 1000)).contains("publish: name='pub1'");
+        assertThat(Peers.tail(nginxLog, 1000)).contains("publish: name='pub1'");
     }
 
     // ------------------------------------------------------------------------------------------------
@@ -472,16 +473,6 @@ class ClientInteropTest {
         return last;
     }
 
-    static Optional<Path> onPath(String program) {
-        for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin").split(File.pathSeparator)) {
-            Path p = Path.of(dir, program);
-            if (Files.isExecutable(p)) {
-                return Optional.of(p);
-            }
-        }
-        return Optional.empty();
-    }
-
     static Optional<Path> ffmpeg8() {
         String dir = System.getProperty("rtmp4j.tools.dir");
         Path p = dir == null ? null : Path.of(dir, "ffmpeg8", "ffmpeg");
@@ -492,12 +483,6 @@ class ClientInteropTest {
         Path log = tmp.resolve("encoders.log");
         run(log, Duration.ofSeconds(30), List.of(ffmpeg.toString(), "-hide_banner", "-encoders"));
         return Files.readString(log, StandardCharsets.UTF_8);
-    }
-
-    static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
     }
 
     static boolean waitForListener(int port, Process server) throws InterruptedException {
@@ -522,7 +507,7 @@ class ClientInteropTest {
     }
 
     static Process start(Path log, List<String> cmd) throws IOException {
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process p = Peers.start(log, cmd);
         STARTED.add(p);
         return p;
     }
@@ -541,18 +526,6 @@ class ClientInteropTest {
 
     static int run(Path log, Duration timeout, List<String> cmd) throws IOException, InterruptedException {
         return await(start(log, cmd), timeout);
-    }
-
-    /** Polls {@code condition} every 50 ms until it holds or the timeout passes (external programs cannot notify). */
-    static boolean waitFor(BooleanSupplier condition, Duration timeout) throws InterruptedException {
-        long end = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > end) {
-                return false;
-            }
-            Thread.sleep(50);
-        }
-        return true;
     }
 
     /** {@link #probe} of a file still being written: empty when ffprobe cannot read it yet. */
@@ -587,15 +560,6 @@ class ClientInteropTest {
     }
 
     static String tail(Path log) {
-        return tail(log, 20);
-    }
-
-    static String tail(Path log, int lines) {
-        try {
-            List<String> all = Files.readAllLines(log, StandardCharsets.UTF_8);
-            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
-        } catch (IOException e) {
-            return "(no log: " + e + ")";
-        }
+        return Peers.tail(log, 20);
     }
 }
