@@ -41,12 +41,21 @@ class ServerSessionTest {
                 .swfUrl("rtmp://localhost/live").tcUrl("rtmp://localhost/live").build();
     }
 
-    /** A peer that has connected (and been accepted) and whose replies have been read. */
-    private RawPeer connected(ServerSession server) {
+    /**
+     * A peer that has done the handshake and sent OBS's connect, which the server has read: with
+     * {@code app.autoAccept} off the connect waits for the application's decision.
+     */
+    private RawPeer sentConnect(ServerSession server) {
         RawPeer peer = RawPeer.client();
         peer.pump(server); // handshake
         peer.send(obsConnect());
         peer.pump(server);
+        return peer;
+    }
+
+    /** A peer that has connected (and been accepted) and whose replies have been read. */
+    private RawPeer connected(ServerSession server) {
+        RawPeer peer = sentConnect(server);
         peer.takeReceived();
         return peer;
     }
@@ -196,13 +205,47 @@ class ServerSessionTest {
     }
 
     @Test
+    void publishAndPlayRequestsAreDecidedExactlyOnce() {
+        app.autoAccept = false;
+        ServerSession server = newServer();
+        RawPeer peer = sentConnect(server);
+        app.connects.get(0).accept();
+        peer.send(Commands.createStream(2)).send(Commands.publish(1, "cam1", Commands.PublishType.LIVE));
+        peer.pump(server);
+        PublishRequest publish = app.publishes.get(0);
+        assertThat(publish.streamId()).isEqualTo(1);
+        assertThat(publish.streamName()).isEqualTo("cam1");
+        assertThat(publish.publishingType()).isEqualTo("live");
+        assertThat(publish.message().name()).isEqualTo("publish");
+        assertThat(publish.isDecided()).isFalse();
+        assertThat(publish.accept()).isTrue();
+        assertThat(publish.isDecided()).isTrue();
+        assertThatThrownBy(publish::accept).isInstanceOf(IllegalStateException.class)
+                .hasMessage("publish request already decided");
+        assertThatThrownBy(() -> publish.rejectBadName("late")).isInstanceOf(IllegalStateException.class)
+                .hasMessage("publish request already decided");
+
+        peer.send(Commands.createStream(3)).send(Commands.play(2, "other"));
+        peer.pump(server);
+        PlayRequest play = app.plays.get(0);
+        assertThat(play.streamId()).isEqualTo(2);
+        assertThat(play.streamName()).isEqualTo("other");
+        assertThat(play.message().name()).isEqualTo("play");
+        assertThatThrownBy(() -> play.reject(null, "no code")).isInstanceOf(NullPointerException.class);
+        assertThat(play.isDecided()).as("a reject without a code decides nothing").isFalse();
+        assertThat(play.rejectNotFound(null)).isTrue();
+        assertThat(play.isDecided()).isTrue();
+        assertThatThrownBy(play::accept).isInstanceOf(IllegalStateException.class)
+                .hasMessage("play request already decided");
+        peer.pump(server);
+        assertThat(describe(peer.takeReceived())).endsWith("onStatus@2 NetStream.Play.StreamNotFound");
+    }
+
+    @Test
     void playRejectedAsynchronouslyWithStreamNotFound() {
         app.autoAccept = false;
         ServerSession server = newServer();
-        RawPeer player = RawPeer.client();
-        player.pump(server);
-        player.send(obsConnect());
-        player.pump(server);
+        RawPeer player = sentConnect(server);
         app.connects.get(0).accept();
         player.pump(server);
         player.takeReceived();
@@ -252,10 +295,7 @@ class ServerSessionTest {
     void connectRejectedClosesAfterFlush() {
         app.autoAccept = false;
         ServerSession server = newServer();
-        RawPeer peer = RawPeer.client();
-        peer.pump(server);
-        peer.send(obsConnect());
-        peer.pump(server);
+        RawPeer peer = sentConnect(server);
         app.connects.get(0).reject(StatusCode.CONNECT_INVALID_APP, "no app 'live'");
         assertThat(server.isCloseRequested()).isTrue();
         peer.pump(server);
@@ -273,10 +313,7 @@ class ServerSessionTest {
     void publishDecidedLaterHoldsMediaThenDeliversIt() {
         app.autoAccept = false;
         ServerSession server = newServer();
-        RawPeer peer = RawPeer.client();
-        peer.pump(server);
-        peer.send(obsConnect());
-        peer.pump(server);
+        RawPeer peer = sentConnect(server);
         app.connects.get(0).accept();
         peer.send(Commands.createStream(2)).send(Commands.publish(1, "cam1", Commands.PublishType.LIVE));
         peer.send(DataMessage.setDataFrame(1, Amf0Object.builder().put("fps", 30.0).build()));
@@ -593,10 +630,7 @@ class ServerSessionTest {
     void requestDecidedAfterTheSessionClosedIsIgnored() {
         app.autoAccept = false;
         ServerSession server = newServer();
-        RawPeer peer = RawPeer.client();
-        peer.pump(server);
-        peer.send(obsConnect());
-        peer.pump(server);
+        RawPeer peer = sentConnect(server);
         server.transportClosed("peer went away");
         assertThat(app.connects.get(0).accept()).isFalse();
         assertThat(server.hasOutbound()).isFalse();
@@ -638,10 +672,7 @@ class ServerSessionTest {
     void deleteStreamWhilePublishIsUndecidedCancelsTheRequest() {
         app.autoAccept = false;
         ServerSession server = newServer();
-        RawPeer peer = RawPeer.client();
-        peer.pump(server);
-        peer.send(obsConnect());
-        peer.pump(server);
+        RawPeer peer = sentConnect(server);
         app.connects.get(0).accept();
         peer.send(Commands.createStream(2)).send(Commands.publish(1, "cam1", Commands.PublishType.LIVE));
         peer.send(Commands.deleteStream(3, 1));
