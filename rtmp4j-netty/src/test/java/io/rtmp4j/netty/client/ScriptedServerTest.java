@@ -109,20 +109,9 @@ class ScriptedServerTest {
                 s.setSoTimeout(10_000);
                 DataInputStream in = new DataInputStream(s.getInputStream());
                 OutputStream out = s.getOutputStream();
-                byte[] c0c1 = new byte[1 + SIG];
-                in.readFully(c0c1);
-                byte[] s0s1s2 = new byte[1 + 2 * SIG];
-                s0s1s2[0] = 3;
-                System.arraycopy(c0c1, 1, s0s1s2, 1 + SIG, SIG);
-                out.write(s0s1s2);
-                in.readFully(new byte[SIG]);
-                readConnect(in);
                 ChunkEncoder enc = new ChunkEncoder();
                 MessageCodec codec = new MessageCodec();
-                out.write(enc.encode(codec.encode(Commands.result(1, Amf0Object.builder().put("fmsVer", "x").build(),
-                        Commands.statusInfo(StatusCode.CONNECT_SUCCESS.level(), StatusCode.CONNECT_SUCCESS.code(),
-                                "ok", null)))));
-                out.flush();
+                acceptConnect(in, out, enc, codec);
                 RtmpClientConnection c = connected.get(10, TimeUnit.SECONDS);
                 CompletableFuture<String> media = new CompletableFuture<>();
                 CompletableFuture<RtmpPlayer> play = c.play(new PlayListener() {
@@ -162,20 +151,9 @@ class ScriptedServerTest {
                 s.setSoTimeout(10_000);
                 DataInputStream in = new DataInputStream(s.getInputStream());
                 OutputStream out = s.getOutputStream();
-                byte[] c0c1 = new byte[1 + SIG];
-                in.readFully(c0c1);
-                byte[] s0s1s2 = new byte[1 + 2 * SIG];
-                s0s1s2[0] = 3;
-                System.arraycopy(c0c1, 1, s0s1s2, 1 + SIG, SIG);
-                out.write(s0s1s2);
-                in.readFully(new byte[SIG]);
-                readConnect(in);
                 ChunkEncoder enc = new ChunkEncoder();
                 MessageCodec codec = new MessageCodec();
-                out.write(enc.encode(codec.encode(Commands.result(1, Amf0Object.builder().put("fmsVer", "x").build(),
-                        Commands.statusInfo(StatusCode.CONNECT_SUCCESS.level(), StatusCode.CONNECT_SUCCESS.code(),
-                                "ok", null)))));
-                out.flush();
+                acceptConnect(in, out, enc, codec);
                 // releaseStream (2), FCPublish (3), createStream (4) arrive together: answer createStream only
                 waitForBytes(in);
                 out.write(enc.encode(codec.encode(Commands.result(4, io.rtmp4j.amf.Amf0Null.INSTANCE,
@@ -244,6 +222,27 @@ class ScriptedServerTest {
         String text = new String(body, java.nio.charset.StandardCharsets.ISO_8859_1);
         assertThat(text).startsWith("\u0002\u0000\u0007connect");
         return text;
+    }
+
+    /**
+     * The server side up to a successful connect: a plain handshake whose S2 echoes C1 (rtmp-1.0.txt
+     * §5.2.4), the client's connect read, and its {@code _result} (NetConnection.Connect.Success, §7.2.1.1)
+     * sent at the default chunk size.
+     */
+    private static void acceptConnect(DataInputStream in, OutputStream out, ChunkEncoder enc, MessageCodec codec)
+            throws Exception {
+        byte[] c0c1 = new byte[1 + SIG];
+        in.readFully(c0c1);
+        byte[] s0s1s2 = new byte[1 + 2 * SIG];
+        s0s1s2[0] = 3;
+        System.arraycopy(c0c1, 1, s0s1s2, 1 + SIG, SIG);
+        out.write(s0s1s2);
+        in.readFully(new byte[SIG]);
+        readConnect(in);
+        out.write(enc.encode(codec.encode(Commands.result(1, Amf0Object.builder().put("fmsVer", "x").build(),
+                Commands.statusInfo(StatusCode.CONNECT_SUCCESS.level(), StatusCode.CONNECT_SUCCESS.code(),
+                        "ok", null)))));
+        out.flush();
     }
 
     /** Drains what is available now after blocking for at least one byte (the rest of a command). */
