@@ -192,4 +192,33 @@ public final class Peers {
             return true;
         }
     }
+
+    /**
+     * gst-launch-1.0 from the PATH, or a skipped test; skipped too unless gst-inspect-1.0 (its output in
+     * {@code log}) finds every one of {@code elements}.
+     */
+    public static Path gstreamer(Path log, String... elements) throws IOException, InterruptedException {
+        Path gst = require("gst-launch-1.0", "gstreamer1.0-tools");
+        Path inspect = require("gst-inspect-1.0", "gstreamer1.0-tools");
+        for (String element : elements) {
+            int rc = run(log, Duration.ofSeconds(20), List.of(inspect.toString(), element));
+            assumeTrue(rc == 0, "GStreamer element " + element + " missing (gstreamer1.0-plugins-bad/-good); skipping");
+        }
+        return gst;
+    }
+
+    /**
+     * A GStreamer pipeline publishing 8 s of live test video (320x240 at 25 fps, H.264 by openh264, a key
+     * frame a second) and a test tone (AAC by voaacenc), muxed as FLV into {@code sink} (an RTMP sink
+     * element such as rtmp2sink or librtmp's rtmpsink) at {@code url}.
+     */
+    public static List<String> gstTestPublish(Path gst, String sink, String url) {
+        return List.of(gst.toString(), "-e",
+                "videotestsrc", "is-live=true", "num-buffers=200", "!",
+                "video/x-raw,width=320,height=240,framerate=25/1", "!", "openh264enc", "gop-size=25", "!",
+                "h264parse", "!", "queue", "!", "flvmux", "name=m", "streamable=true", "!",
+                sink, "location=" + url,
+                "audiotestsrc", "is-live=true", "num-buffers=340", "!", "audioconvert", "!", "voaacenc", "!",
+                "aacparse", "!", "queue", "!", "m.");
+    }
 }
