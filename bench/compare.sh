@@ -9,7 +9,9 @@
 # so that rtmp4j's JIT has compiled its hot paths, and fan-out counts run one after the other on that
 # process):
 #   fanout    1 ffmpeg -re publisher (720p30 H.264+AAC, ~2.7 Mbit/s) -> N players, N in --counts;
-#             the measuring window (--duration s) opens --settle s after the last player connected
+#             the measuring window (--duration s) opens --settle s after the last player connected;
+#             players connect at --connect-rate per second (200: nginx-rtmp's listen backlog is a
+#             fixed 511, and faster arrivals overflow it while its single worker is busy sending)
 #   maxplayers  same publisher; players added in steps of --step from --step-start until a step does
 #             not keep up (every player receiving, p99 lag <= 500 ms); reports the last count that did
 #   ingest    200 publishers (the load generator) of a ~500 kbit/s FLV, paced in real time, no players
@@ -29,6 +31,7 @@ counts="500 1000 2000"
 duration=15
 settle=5
 warmup=20
+connect_rate=200
 repeat=1
 step_start=1000
 step=1000
@@ -45,6 +48,7 @@ while [ $# -gt 0 ]; do
     --duration) duration="$2"; shift 2 ;;
     --settle) settle="$2"; shift 2 ;;
     --warmup) warmup="$2"; shift 2 ;;
+    --connect-rate) connect_rate="$2"; shift 2 ;;
     --repeat) repeat="$2"; shift 2 ;;
     --step-start) step_start="$2"; shift 2 ;;
     --step) step="$2"; shift 2 ;;
@@ -215,7 +219,7 @@ loadgen() { # timeout args...
   local spids
   spids=$(IFS=,; echo "${server_pids[*]}")
   timeout "$t" /usr/bin/time -f "LOADGEN_CPU %U %S" java -Xms1g -Xmx1g -Xmn700m -XX:+UseSerialGC -cp "$jar" \
-    io.rtmp4j.bench.load.LoadGenerator --quiet --server-pids "$spids" "$@"
+    io.rtmp4j.bench.load.LoadGenerator --quiet --server-pids "$spids" --connect-rate "$connect_rate" "$@"
 }
 
 field() { # name line
