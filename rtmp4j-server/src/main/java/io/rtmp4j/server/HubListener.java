@@ -27,6 +27,7 @@ final class HubListener implements ServerSessionListener, PublisherSink {
     private final RtmpConnection conn;
     private final Map<Integer, Publication> publications = new HashMap<>(2);
     private final Map<Integer, Subscription> subscriptions = new HashMap<>(2);
+    private final Map<Integer, Sink> sinks = new HashMap<>(2);
 
     HubListener(StreamHub hub, RtmpConnection conn) {
         this.hub = hub;
@@ -103,19 +104,56 @@ final class HubListener implements ServerSessionListener, PublisherSink {
         if (old != null) {
             old.close();
         }
+        Sink oldSink = sinks.remove(request.streamId());
+        if (oldSink != null) {
+            oldSink.stopped = true;
+        }
         if (!request.accept()) {
             return;
         }
         ChunkLayout layout = new ChunkLayout(session().outboundChunkSize(), request.streamId(),
                 ServerSession.AUDIO_CSID, ServerSession.VIDEO_CSID, ServerSession.DATA_CSID);
-        subscriptions.put(request.streamId(), hub.play(key, new Sink(request.streamId(), layout)));
+        Sink sink = new Sink(request.streamId(), layout);
+        sinks.put(request.streamId(), sink);
+        subscriptions.put(request.streamId(), hub.play(key, sink));
     }
 
     @Override
     public void onPlayStop(int streamId, String streamName) {
+        Sink sink = sinks.remove(streamId);
+        if (sink != null) {
+            sink.stopped = true;
+        }
         Subscription s = subscriptions.remove(streamId);
         if (s != null) {
             s.close();
+        }
+    }
+
+    // the session calls these after changing its own state (rtmp-1.0.txt §7.2.2.2, §7.2.2.3, §7.2.2.8);
+    // the sink keeps a copy so that the fan-out asks no map per frame per player
+
+    @Override
+    public void onReceiveAudio(int streamId, boolean receive) {
+        Sink sink = sinks.get(streamId);
+        if (sink != null) {
+            sink.audio = receive;
+        }
+    }
+
+    @Override
+    public void onReceiveVideo(int streamId, boolean receive) {
+        Sink sink = sinks.get(streamId);
+        if (sink != null) {
+            sink.video = receive;
+        }
+    }
+
+    @Override
+    public void onPause(int streamId, boolean pause, double milliseconds) {
+        Sink sink = sinks.get(streamId);
+        if (sink != null) {
+            sink.paused = pause;
         }
     }
 
@@ -123,6 +161,8 @@ final class HubListener implements ServerSessionListener, PublisherSink {
     public void onClose(String reason) {
         publications.values().forEach(Publication::end);
         publications.clear();
+        sinks.values().forEach(sink -> sink.stopped = true);
+        sinks.clear();
         subscriptions.values().forEach(Subscription::close);
         subscriptions.clear();
     }
@@ -143,10 +183,20 @@ final class HubListener implements ServerSessionListener, PublisherSink {
     private final class Sink implements PlayerSink {
         private final int streamId;
         private final ChunkLayout layout;
+        // the session's receiveAudio / receiveVideo / pause state of the stream, kept by the callbacks
+        // above; stopped once the play ended (the hub may still have frames queued for it)
+        boolean audio;
+        boolean video;
+        boolean paused;
+        boolean stopped;
 
         Sink(int streamId, ChunkLayout layout) {
             this.streamId = streamId;
             this.layout = layout;
+            ServerSession s = session();
+            this.audio = s.receivesAudio(streamId);
+            this.video = s.receivesVideo(streamId);
+            this.paused = s.isPaused(streamId);
         }
 
         @Override
@@ -166,12 +216,10 @@ final class HubListener implements ServerSessionListener, PublisherSink {
 
         @Override
         public boolean accepts(int typeId) {
-            ServerSession s = session();
-            if (s.isPaused(streamId)) {
+            if (paused || stopped) {
                 return false;
             }
-            return typeId == Frame.AUDIO ? s.receivesAudio(streamId)
-                    : typeId != Frame.VIDEO || s.receivesVideo(streamId);
+            return typeId == Frame.AUDIO ? audio : typeId != Frame.VIDEO || video;
         }
 
         @Override
