@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * AMF3 entry point (amf3.txt): decode bytes into {@link Amf3Value}s, encode them back, and bridge
@@ -120,15 +121,24 @@ public final class Amf3 {
      * <li>int / uint / Number vectors → {@link Amf0StrictArray} of numbers (all exact); object vectors
      *     → {@link Amf0StrictArray} of the converted elements;</li>
      * <li>dictionary → {@link Amf0EcmaArray} when every key is a string or a number (numbers as their
-     *     base-10 text, as amf3.txt §3.16 says Flash serializes integer keys); otherwise a
-     *     {@link Amf0StrictArray} of two-element [key, value] strict arrays.</li>
+     *     base-10 text, as amf3.txt §3.16 says Flash serializes integer keys) and fits an AMF0 name;
+     *     otherwise a {@link Amf0StrictArray} of two-element [key, value] strict arrays. The form is
+     *     chosen from the keys before any entry is converted, so each entry is converted once.</li>
      * </ul>
      *
-     * <p>The bridge writes a shared (referenced) AMF3 value out once per reference and makes one AMF0
-     * value per ByteArray byte and vector element, so a small AMF3 body can stand for a huge AMF0 tree
-     * (a reference bomb). It therefore makes at most {@link AmfLimits#maxCollectionCount()} AMF0 values
-     * of {@link AmfLimits#DEFAULT} ({@link #toAmf0(Amf3Value, AmfLimits)} takes other limits) and
-     * refuses the value beyond that.
+     * <p><b>Budget.</b> The bridge writes a shared (referenced) AMF3 value out once per reference and
+     * makes one AMF0 value per ByteArray byte and vector element, so a small AMF3 body can stand for a
+     * huge AMF0 tree (a reference bomb). It therefore makes at most
+     * {@link AmfLimits#maxCollectionCount()} AMF0 values of {@link AmfLimits#DEFAULT}
+     * ({@link #toAmf0(Amf3Value, AmfLimits)} takes other limits) and refuses the value beyond that.
+     * The count is exactly the number of AMF0 values in the result, each value counted where it
+     * stands (a value reached twice counts twice), since that is what costs the conversion its work
+     * and memory: a container and each of its elements count one each (a ByteArray of n bytes or a
+     * vector of n numbers counts n + 1); property names, including dictionary keys in the ECMA-array
+     * form, are not values and do not count; a dictionary in the pair form counts each [key, value]
+     * pair array and its key; an externalizable object counts only as its content, which it becomes.
+     * Conversion stops as soon as the count passes the budget, so a refused value costs at most the
+     * budget in work.
      *
      * @throws RtmpProtocolException if a property or class name is longer than an AMF0 name can be
      *                               (65535 UTF-8 bytes), or if the AMF0 form would exceed the limit
@@ -143,7 +153,39 @@ public final class Amf3 {
      * @throws RtmpProtocolException as {@link #toAmf0(Amf3Value)} does
      */
     public static Amf0Value toAmf0(Amf3Value value, AmfLimits limits) {
-        return new Bridge(limits.maxCollectionCount()).toAmf0(value);
+        try {
+            return new Bridge(limits.maxCollectionCount()).toAmf0(value);
+        } catch (OverBudget e) {
+            throw new RtmpProtocolException("AMF3 value too large to convert to AMF0: more than the limit of "
+                    + limits.maxCollectionCount() + " AMF0 values (AmfLimits.maxCollectionCount; shared "
+                    + "references are written out once per reference)");
+        }
+    }
+
+    /**
+     * {@link #toAmf0(Amf3Value, AmfLimits)}, or empty if the AMF0 form would hold more than
+     * {@code limits.maxCollectionCount()} values (counted as {@link #toAmf0(Amf3Value)} describes), for
+     * callers that keep the AMF3 value as it is rather than fail. Works at most the budget before it
+     * gives up.
+     *
+     * @throws RtmpProtocolException if a property or class name is longer than an AMF0 name can be
+     *                               (the other refusal of {@link #toAmf0(Amf3Value)})
+     */
+    public static Optional<Amf0Value> tryToAmf0(Amf3Value value, AmfLimits limits) {
+        try {
+            return Optional.of(new Bridge(limits.maxCollectionCount()).toAmf0(value));
+        } catch (OverBudget e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The bridge's budget ran out; caught by the entry points, never escapes this class. */
+    private static final class OverBudget extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        OverBudget() {
+            super(null, null, false, false); // control flow only: no stack trace
+        }
     }
 
     /** One conversion, with its budget of AMF0 values left. */
@@ -154,15 +196,18 @@ public final class Amf3 {
             this.left = budget;
         }
 
+        /** Accounts for {@code n} more AMF0 values before they are made. */
         private void spend(long n) {
             left -= n;
             if (left < 0) {
-                throw new RtmpProtocolException("AMF3 value too large to convert to AMF0: more than the limit of "
-                        + "AMF0 values (shared references are written out once per reference)");
+                throw new OverBudget();
             }
         }
 
         Amf0Value toAmf0(Amf3Value value) {
+            if (value instanceof Amf3Externalizable e) {
+                return toAmf0(e.content()); // becomes its content: no AMF0 value of its own
+            }
             spend(1);
             if (value instanceof Amf3Undefined) {
                 return Amf0Undefined.INSTANCE;
@@ -201,8 +246,6 @@ public final class Amf3 {
                 }
                 String className = o.traits().className();
                 return className.isEmpty() ? new Amf0Object(props) : new Amf0TypedObject(amf0Name(className), props);
-            } else if (value instanceof Amf3Externalizable e) {
-                return toAmf0(e.content());
             } else if (value instanceof Amf3ByteArray b) {
                 byte[] bytes = b.unsafeBytes();
                 spend(bytes.length);
@@ -242,10 +285,14 @@ public final class Amf3 {
 
         /** AMF0 names carry a U16 length (amf0.txt §1.3.1); AMF3 names may be longer. */
         private static String amf0Name(String name) {
-            if (name.length() > Amf0String.MAX_SHORT_BYTES / 3 && Amf0String.utf8Length(name) > Amf0String.MAX_SHORT_BYTES) {
+            if (!fitsAmf0Name(name)) {
                 throw new RtmpProtocolException("AMF3 name of more than 65535 UTF-8 bytes cannot be represented in AMF0");
             }
             return name;
+        }
+
+        private static boolean fitsAmf0Name(String name) {
+            return name.length() <= Amf0String.MAX_SHORT_BYTES / 3 || Amf0String.utf8Length(name) <= Amf0String.MAX_SHORT_BYTES;
         }
 
         private List<Amf0Value> convertAll(List<Amf3Value> values) {
@@ -256,31 +303,52 @@ public final class Amf3 {
             return out;
         }
 
+        /**
+         * The ECMA-array form if every key has one (checked for all keys first, without converting
+         * anything), else the pair form; either way each entry is converted once.
+         */
         private Amf0Value dictionaryToAmf0(Amf3Dictionary d) {
-            List<Amf0Property> props = new ArrayList<>(d.entries().size());
-            for (Amf3Dictionary.Entry e : d.entries()) {
-                String key;
-                if (e.key() instanceof Amf3String s) {
-                    key = s.value();
-                } else if (e.key() instanceof Amf3Integer i) {
-                    key = Integer.toString(i.value());
-                } else if (e.key() instanceof Amf3Double n && n.value() == Math.rint(n.value())
-                        && Math.abs(n.value()) < 1e15) {
-                    key = Long.toString((long) n.value());
-                } else {
-                    key = null;
+            List<Amf3Dictionary.Entry> entries = d.entries();
+            String[] names = new String[entries.size()];
+            for (int i = 0; i < names.length; i++) {
+                names[i] = amf0Key(entries.get(i).key());
+                if (names[i] == null) {
+                    return pairsToAmf0(entries);
                 }
-                if (key == null || (key.length() > Amf0String.MAX_SHORT_BYTES / 3
-                        && Amf0String.utf8Length(key) > Amf0String.MAX_SHORT_BYTES)) {
-                    List<Amf0Value> pairs = new ArrayList<>(d.entries().size());
-                    for (Amf3Dictionary.Entry p : d.entries()) {
-                        pairs.add(Amf0Value.array(toAmf0(p.key()), toAmf0(p.value())));
-                    }
-                    return new Amf0StrictArray(pairs);
-                }
-                props.add(new Amf0Property(key, toAmf0(e.value())));
+            }
+            List<Amf0Property> props = new ArrayList<>(names.length);
+            for (int i = 0; i < names.length; i++) {
+                props.add(new Amf0Property(names[i], toAmf0(entries.get(i).value())));
             }
             return Amf0EcmaArray.of(props);
+        }
+
+        /** A strict array of [key, value] strict arrays; each pair array is one more AMF0 value. */
+        private Amf0Value pairsToAmf0(List<Amf3Dictionary.Entry> entries) {
+            List<Amf0Value> pairs = new ArrayList<>(entries.size());
+            for (Amf3Dictionary.Entry e : entries) {
+                spend(1);
+                pairs.add(Amf0Value.array(toAmf0(e.key()), toAmf0(e.value())));
+            }
+            return new Amf0StrictArray(pairs);
+        }
+
+        /**
+         * The ECMA-array name of a dictionary key: a string as it is, an integral number as its
+         * base-10 text (amf3.txt §3.16); null for any other key or a name AMF0 cannot carry.
+         */
+        private static String amf0Key(Amf3Value key) {
+            String name;
+            if (key instanceof Amf3String s) {
+                name = s.value();
+            } else if (key instanceof Amf3Integer i) {
+                name = Integer.toString(i.value());
+            } else if (key instanceof Amf3Double n && n.value() == Math.rint(n.value()) && Math.abs(n.value()) < 1e15) {
+                name = Long.toString((long) n.value());
+            } else {
+                return null;
+            }
+            return fitsAmf0Name(name) ? name : null;
         }
     }
 }

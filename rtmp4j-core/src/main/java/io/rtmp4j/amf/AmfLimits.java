@@ -23,7 +23,9 @@ package io.rtmp4j.amf;
  *                           {@code keyframes.times} / {@code filepositions} arrays that FLV indexers
  *                           (yamdi, flvmeta) put in the onMetaData of day-long recordings (one entry
  *                           per keyframe: 86400 at one keyframe a second), while bounding the memory
- *                           one message can make the decoder hold.
+ *                           one message can make the decoder hold. The AMF3 → AMF0 bridge
+ *                           ({@link Amf3#toAmf0(Amf3Value, AmfLimits)}) also uses it, as the number of
+ *                           AMF0 values it makes in all.
  * @param maxTotalBytes      maximum number of input bytes one decode call reads, and maximum
  *                           <em>expanded</em> size of the result (the size it would have if every
  *                           reference were written out inline), which defeats "billion laughs"

@@ -13,7 +13,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Fuzzes {@link Amf3#decodeAll}: any input either decodes or raises {@link RtmpProtocolException};
  * whatever decodes re-encodes (with its reference tables) to bytes that decode to equal values and
- * are a fixed point of decode → encode, and bridges to AMF0 and JSON. Regression inputs:
+ * are a fixed point of decode → encode, and bridges to AMF0 and JSON, with a bridge budget of exactly
+ * the number of AMF0 values produced and not one less. Regression inputs:
  * {@code src/test/resources/io/rtmp4j/amf/Amf3FuzzTestInputs/decode/}.
  */
 class Amf3FuzzTest {
@@ -33,6 +34,10 @@ class Amf3FuzzTest {
         for (Amf3Value v : values) {
             Amf0Value amf0 = Amf3.toAmf0(v);
             assertThat(AmfJson.toJson(amf0)).isEqualTo(AmfJson.toJson(v));
+            // the bridge's budget is exactly the number of AMF0 values it produces
+            int produced = Math.toIntExact(Amf3Test.amf0Values(amf0));
+            assertThat(Amf3.tryToAmf0(v, AmfLimits.DEFAULT.withMaxCollectionCount(produced))).contains(amf0);
+            assertThat(Amf3.tryToAmf0(v, AmfLimits.DEFAULT.withMaxCollectionCount(produced - 1))).isEmpty();
         }
     }
 

@@ -518,4 +518,71 @@ class Amf3Test {
         assertThatThrownBy(() -> Amf3.toAmf0(bytes, AmfLimits.DEFAULT.withMaxCollectionCount(100)))
                 .isInstanceOf(RtmpProtocolException.class);
     }
+
+    /** How many AMF0 values a tree holds (a value reached twice counts twice): what the bridge produced. */
+    static long amf0Values(Amf0Value v) {
+        long n = 1;
+        if (v instanceof Amf0StrictArray a) {
+            for (Amf0Value e : a.values()) {
+                n += amf0Values(e);
+            }
+        } else if (v instanceof Amf0Properties p) {
+            for (Amf0Property e : p.properties()) {
+                n += amf0Values(e.value());
+            }
+        }
+        return n;
+    }
+
+    /** Converts {@code v} with a budget of exactly the size of its AMF0 form, and with one less. */
+    private static void budgetIsExactlyTheProducedSize(Amf3Value v) {
+        long produced = amf0Values(Amf3.toAmf0(v));
+        AmfLimits exact = AmfLimits.DEFAULT.withMaxCollectionCount(Math.toIntExact(produced));
+        AmfLimits short1 = AmfLimits.DEFAULT.withMaxCollectionCount(Math.toIntExact(produced - 1));
+        assertThat(Amf3.toAmf0(v, exact)).as("budget %d for %s", produced, v).isEqualTo(Amf3.toAmf0(v));
+        assertThatThrownBy(() -> Amf3.toAmf0(v, short1)).as("budget %d for %s", produced - 1, v)
+                .isInstanceOf(RtmpProtocolException.class).hasMessageContaining("too large to convert to AMF0");
+        assertThat(Amf3.tryToAmf0(v, exact)).contains(Amf3.toAmf0(v));
+        assertThat(Amf3.tryToAmf0(v, short1)).isEmpty();
+    }
+
+    @Test
+    void bridgeBudgetCountsExactlyTheAmf0ValuesItProduces() {
+        Amf3Object key = Amf3Object.builder().put("k", new Amf3Integer(1)).build();
+        Amf3ByteArray bytes = new Amf3ByteArray(new byte[5]);
+        for (Amf3Value v : List.of(
+                Amf3Null.INSTANCE,
+                richValue(),
+                // dictionary in the ECMA-array form: its keys become property names, not values
+                new Amf3Dictionary(false, List.of(new Amf3Dictionary.Entry(Amf3Value.of("a"), bytes),
+                        new Amf3Dictionary.Entry(new Amf3Integer(7), Amf3Null.INSTANCE),
+                        new Amf3Dictionary.Entry(new Amf3Double(-2.0), key))),
+                // dictionary in the pair form: one two-element strict array per entry, holding key and value
+                new Amf3Dictionary(true, List.of(new Amf3Dictionary.Entry(Amf3Value.of("a"), bytes),
+                        new Amf3Dictionary.Entry(key, Amf3Null.INSTANCE))),
+                // a key AMF0 cannot carry as a name also selects the pair form
+                new Amf3Dictionary(false, List.of(new Amf3Dictionary.Entry(Amf3Value.of("n".repeat(70_000)), bytes))),
+                // externalizable objects become their content and add nothing of their own
+                new Amf3Externalizable(Amf3ExternalizableRegistry.ARRAY_COLLECTION, Amf3Array.of(bytes, bytes)),
+                new Amf3Externalizable(Amf3ExternalizableRegistry.OBJECT_PROXY,
+                        new Amf3Externalizable(Amf3ExternalizableRegistry.OBJECT_PROXY, key)))) {
+            budgetIsExactlyTheProducedSize(v);
+        }
+    }
+
+    @Test
+    void bridgeConvertsEachDictionaryEntryOnce() {
+        // The second key is an object, so the dictionary takes the pair form. Its AMF0 form holds
+        // 1 (outer strict array) + [1 (pair) + 1 ("a") + 101 (byte array and its 100 numbers)]
+        // + [1 (pair) + 1 (object) + 1 (null)] = 107 values. A bridge that began in the ECMA form and
+        // restarted at the object key converted the byte array (101 values) a second time.
+        Amf3Dictionary d = new Amf3Dictionary(false, List.of(
+                new Amf3Dictionary.Entry(Amf3Value.of("a"), new Amf3ByteArray(new byte[100])),
+                new Amf3Dictionary.Entry(Amf3Object.builder().build(), Amf3Null.INSTANCE)));
+        Amf0Value amf0 = Amf3.toAmf0(d, AmfLimits.DEFAULT.withMaxCollectionCount(107));
+        assertThat(amf0).isInstanceOf(Amf0StrictArray.class);
+        assertThat(amf0Values(amf0)).isEqualTo(107);
+        assertThatThrownBy(() -> Amf3.toAmf0(d, AmfLimits.DEFAULT.withMaxCollectionCount(106)))
+                .isInstanceOf(RtmpProtocolException.class);
+    }
 }

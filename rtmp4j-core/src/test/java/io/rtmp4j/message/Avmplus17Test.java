@@ -74,4 +74,28 @@ class Avmplus17Test {
         assertThat(back.objectArgument(0)).isEmpty();
         assertThat(back.argument(1).orElseThrow()).isInstanceOf(io.rtmp4j.amf.Amf0StrictArray.class);
     }
+
+    /** An AVM+ dictionary of {@code n} string keys with null values. */
+    private static Amf0Avmplus stringKeyedDictionary(int n) {
+        java.util.List<io.rtmp4j.amf.Amf3Dictionary.Entry> entries = new java.util.ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            entries.add(new io.rtmp4j.amf.Amf3Dictionary.Entry(io.rtmp4j.amf.Amf3Value.of("k" + i),
+                    io.rtmp4j.amf.Amf3Null.INSTANCE));
+        }
+        return new Amf0Avmplus(new io.rtmp4j.amf.Amf3Dictionary(false, entries));
+    }
+
+    @Test
+    void readingHelpersBridgeExactlyWhatFitsTheBudget() {
+        // A string-keyed dictionary bridges to one ECMA array plus one AMF0 value per entry (its keys
+        // become property names, not values), so 65535 entries make exactly MAX_BRIDGED_ELEMENTS values
+        // and are bridged, and one entry more is not. (An earlier separate size check also counted the
+        // keys and refused dictionaries half that size; the helpers now apply the bridge's own count.)
+        int fits = AmfViews.MAX_BRIDGED_ELEMENTS - 1;
+        CommandMessage c = new CommandMessage(MessageType.COMMAND_AMF3, "x", 0, io.rtmp4j.amf.Amf0Null.INSTANCE,
+                java.util.List.of(stringKeyedDictionary(fits), stringKeyedDictionary(fits + 1)), 0, 0, 3);
+        assertThat(c.objectArgument(0)).hasValueSatisfying(p -> assertThat(p.size()).isEqualTo(fits));
+        assertThat(c.argument(1).orElseThrow()).isInstanceOf(Amf0Avmplus.class);
+        assertThat(c.objectArgument(1)).isEmpty();
+    }
 }
