@@ -12,6 +12,7 @@ import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.rtmp4j.netty.client.RtmpClientException.Kind;
 import io.rtmp4j.session.ClientSessionConfig;
+import io.rtmp4j.session.EnhancedCapabilities;
 import io.rtmp4j.session.RtmpUrl;
 import java.net.ConnectException;
 import java.time.Duration;
@@ -65,9 +66,14 @@ public final class RtmpClient implements AutoCloseable {
      * @param writeLowWaterMark  outbound bytes below which the connection is writable again. Default 1 MiB
      * @param writeHighWaterMark outbound bytes above which it is not writable. Default 4 MiB (a few seconds
      *                           of a high-bitrate stream)
+     * @param followReconnect    follow Enhanced RTMP Reconnect Requests (enhanced-rtmp-v2.md "Reconnect
+     *                           Request"): {@code connect} then announces {@code capsEx} Reconnect, and a
+     *                           publisher or player moves to the server the request names, keeping its
+     *                           stream (see {@link RtmpPublisher} and {@link RtmpPlayer}). Default true: a
+     *                           server asks only when it must go away or move the client
      */
     public record Settings(Duration connectTimeout, Duration responseTimeout, Duration closeTimeout,
-                           int writeLowWaterMark, int writeHighWaterMark) {
+                           int writeLowWaterMark, int writeHighWaterMark, boolean followReconnect) {
 
         public Settings {
             Objects.requireNonNull(connectTimeout, "connectTimeout");
@@ -81,20 +87,34 @@ public final class RtmpClient implements AutoCloseable {
             }
         }
 
+        /** Settings that follow Reconnect Requests (the earlier five-part form). */
+        public Settings(Duration connectTimeout, Duration responseTimeout, Duration closeTimeout,
+                        int writeLowWaterMark, int writeHighWaterMark) {
+            this(connectTimeout, responseTimeout, closeTimeout, writeLowWaterMark, writeHighWaterMark, true);
+        }
+
         /** The documented defaults. */
         public static Settings defaults() {
             return new Settings(Duration.ofSeconds(10), Duration.ofSeconds(10), Duration.ofSeconds(5), 1 << 20,
-                    4 << 20);
+                    4 << 20, true);
         }
 
         /** These settings with another response timeout. */
         public Settings withResponseTimeout(Duration d) {
-            return new Settings(connectTimeout, d, closeTimeout, writeLowWaterMark, writeHighWaterMark);
+            return new Settings(connectTimeout, d, closeTimeout, writeLowWaterMark, writeHighWaterMark,
+                    followReconnect);
         }
 
         /** These settings with another close timeout. */
         public Settings withCloseTimeout(Duration d) {
-            return new Settings(connectTimeout, responseTimeout, d, writeLowWaterMark, writeHighWaterMark);
+            return new Settings(connectTimeout, responseTimeout, d, writeLowWaterMark, writeHighWaterMark,
+                    followReconnect);
+        }
+
+        /** These settings, following Reconnect Requests or not. */
+        public Settings withFollowReconnect(boolean follow) {
+            return new Settings(connectTimeout, responseTimeout, closeTimeout, writeLowWaterMark,
+                    writeHighWaterMark, follow);
         }
     }
 
@@ -133,9 +153,37 @@ public final class RtmpClient implements AutoCloseable {
         return connect(RtmpUrl.parse(url));
     }
 
-    /** Connects with the default session settings for {@code url} ({@link ClientSessionConfig#forUrl}). */
+    /**
+     * Connects with the default session settings for {@code url} ({@link ClientSessionConfig#forUrl}); with
+     * {@link Settings#followReconnect()}, {@code connect} announces {@code capsEx} Reconnect
+     * (enhanced-rtmp-v2.md "Enhancing NetConnection connect Command").
+     */
     public CompletableFuture<RtmpClientConnection> connect(RtmpUrl url) {
-        return connect(url, ClientSessionConfig.forUrl(url).build());
+        return connect(url, defaultConfig(url, url.tcUrl()));
+    }
+
+    /** The session settings of {@link #connect(RtmpUrl)}, with this tcUrl. */
+    ClientSessionConfig defaultConfig(RtmpUrl url, String tcUrl) {
+        ClientSessionConfig.Builder b = ClientSessionConfig.builder(url.app(), tcUrl);
+        if (settings.followReconnect()) {
+            b.enhanced(EnhancedCapabilities.NONE.withCapsEx(EnhancedCapabilities.CAPS_RECONNECT));
+        }
+        return b.build();
+    }
+
+    /**
+     * Where a Reconnect Request sends {@code streamName}: the host, port and app of {@code tcUrl} (already
+     * resolved against the current one, {@link io.rtmp4j.session.ReconnectRequest#tcUrl()}), the app being
+     * the whole path after the authority (it may hold an instance, as {@code live/inst}).
+     *
+     * @throws IllegalArgumentException if {@code tcUrl} is not an {@code rtmp://} URL
+     */
+    static RtmpUrl reconnectTarget(String tcUrl, String streamName) {
+        RtmpUrl base = RtmpUrl.parse(tcUrl);
+        String rest = tcUrl.substring(tcUrl.indexOf("://") + 3);
+        int slash = rest.indexOf('/');
+        String app = slash < 0 ? "" : rest.substring(slash + 1);
+        return new RtmpUrl(base.host(), base.port(), app, streamName);
     }
 
     /**
@@ -159,7 +207,7 @@ public final class RtmpClient implements AutoCloseable {
                 .handler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
-                        RtmpClientConnection c = new RtmpClientConnection(ch, settings, url, config);
+                        RtmpClientConnection c = new RtmpClientConnection(RtmpClient.this, ch, settings, url, config);
                         ch.pipeline().addLast("rtmp", c.new Handler());
                         c.connectedFuture().whenComplete((ok, err) -> {
                             if (err != null) {

@@ -52,6 +52,7 @@ public final class RtmpClientConnection {
 
     private static final Logger LOG = LoggerFactory.getLogger(RtmpClientConnection.class);
 
+    private final RtmpClient client;
     private final Channel channel;
     private final RtmpClient.Settings settings;
     private final RtmpUrl url;
@@ -66,13 +67,17 @@ public final class RtmpClientConnection {
 
     private CompletableFuture<RtmpPublisher> publishFuture;
     private RtmpPublisher publisher;
+    private RtmpPublisher adoptingPublisher;
+    private RtmpPlayer playHandle;
     private CompletableFuture<RtmpPlayer> playFuture;
     private RtmpPlayer player;
     private PlayListener playListener;
     private String streamName;
     private volatile Consumer<ReconnectRequest> reconnectHandler;
 
-    RtmpClientConnection(Channel channel, RtmpClient.Settings settings, RtmpUrl url, ClientSessionConfig config) {
+    RtmpClientConnection(RtmpClient client, Channel channel, RtmpClient.Settings settings, RtmpUrl url,
+                         ClientSessionConfig config) {
+        this.client = client;
         this.channel = channel;
         this.settings = settings;
         this.url = url;
@@ -122,6 +127,11 @@ public final class RtmpClientConnection {
      * @throws IllegalStateException (through the future) if this connection already publishes or plays
      */
     public CompletableFuture<RtmpPublisher> publish(String name) {
+        return publish(name, null);
+    }
+
+    /** {@link #publish(String)} for {@code adopt} (a publisher moving here after a Reconnect Request), or a new one. */
+    CompletableFuture<RtmpPublisher> publish(String name, RtmpPublisher adopt) {
         Objects.requireNonNull(name, "name");
         CompletableFuture<RtmpPublisher> f = new CompletableFuture<>();
         run(() -> {
@@ -135,6 +145,7 @@ public final class RtmpClientConnection {
                 return;
             }
             publishFuture = f;
+            adoptingPublisher = adopt;
             streamName = name;
             if (failIfClosed(f)) {
                 return;
@@ -149,7 +160,7 @@ public final class RtmpClientConnection {
                     // INTEROP-NOTES "Commands": some servers never send NetStream.Publish.Start promptly.
                     // publish went out and nothing refused it: publish anyway, as encoders do.
                     LOG.warn("{}: no NetStream.Publish.Start within {} ms; publishing anyway", this, ms);
-                    publisher = new RtmpPublisher(this, streamName, session.streamId());
+                    publisher = newPublisher();
                     f.complete(publisher);
                 } else {
                     fail(new RtmpClientException(Kind.TIMEOUT, "no answer to createStream for '" + name + "' from "
@@ -173,8 +184,17 @@ public final class RtmpClientConnection {
      * {@link Kind#TIMEOUT} or {@link Kind#CLOSED}. On failure the connection is closed.
      */
     public CompletableFuture<RtmpPlayer> play(String name, PlayListener listener) {
-        Objects.requireNonNull(name, "name");
         Objects.requireNonNull(listener, "listener");
+        return play(name, listener, null);
+    }
+
+    /**
+     * {@link #play(String, PlayListener)} for {@code adopt} (a player moving here after a Reconnect
+     * Request, whose own listener then receives what this connection delivers once it takes over), or for a
+     * new player with {@code listener}.
+     */
+    CompletableFuture<RtmpPlayer> play(String name, PlayListener listener, RtmpPlayer adopt) {
+        Objects.requireNonNull(name, "name");
         CompletableFuture<RtmpPlayer> f = new CompletableFuture<>();
         run(() -> {
             if (publishFuture != null || playFuture != null) {
@@ -187,7 +207,8 @@ public final class RtmpClientConnection {
                 return;
             }
             playFuture = f;
-            playListener = listener;
+            playHandle = adopt != null ? adopt : new RtmpPlayer(this, name, listener);
+            playListener = playHandle.listenerFor(this);
             streamName = name;
             if (failIfClosed(f)) {
                 return;
@@ -215,10 +236,27 @@ public final class RtmpClientConnection {
      * Handles Enhanced RTMP Reconnect Requests (enhanced-rtmp-v2.md "Reconnect Request"), called on the event
      * loop with the new tcUrl already resolved against the current one. Nothing is torn down: the handler
      * decides (e.g. connect to {@link ReconnectRequest#tcUrl()}, move the stream, then close this connection).
-     * Without a handler a request is logged.
+     * Without a handler, a publisher or player on this connection follows the request when
+     * {@link RtmpClient.Settings#followReconnect()} is on (see {@link RtmpPublisher}, {@link RtmpPlayer});
+     * otherwise the request is logged.
      */
     public void onReconnectRequest(Consumer<ReconnectRequest> handler) {
         reconnectHandler = handler;
+    }
+
+    /** The client that made this connection. */
+    RtmpClient client() {
+        return client;
+    }
+
+    /** The transport settings. */
+    RtmpClient.Settings settings() {
+        return settings;
+    }
+
+    private RtmpPublisher newPublisher() {
+        return adoptingPublisher != null ? adoptingPublisher
+                : new RtmpPublisher(this, streamName, session.streamId());
     }
 
     /** Closes the TCP connection at once, without a goodbye. Any thread. */
@@ -533,7 +571,7 @@ public final class RtmpClientConnection {
 
         private void publishStatus(StatusEvent s) {
             if (s.code().equals(StatusCode.PUBLISH_START.code()) && !publishFuture.isDone()) {
-                publisher = new RtmpPublisher(RtmpClientConnection.this, streamName, session.streamId());
+                publisher = newPublisher();
                 publishFuture.complete(publisher);
             } else if (s.isError() && !publishFuture.isDone()) {
                 fail(new RtmpClientException(Kind.PUBLISH_REJECTED, s.code(), "publish '" + streamName + "' to "
@@ -567,7 +605,8 @@ public final class RtmpClientConnection {
 
         private void playStarted() {
             if (!playFuture.isDone()) {
-                player = new RtmpPlayer(RtmpClientConnection.this, streamName, session.streamId());
+                player = playHandle;
+                player.started(RtmpClientConnection.this, session.streamId());
                 playFuture.complete(player);
             }
         }
@@ -601,6 +640,10 @@ public final class RtmpClientConnection {
             Consumer<ReconnectRequest> h = reconnectHandler;
             if (h != null) {
                 h.accept(request);
+            } else if (settings.followReconnect() && publisher != null) {
+                publisher.followReconnect(RtmpClientConnection.this, request);
+            } else if (settings.followReconnect() && player != null) {
+                player.followReconnect(RtmpClientConnection.this, request);
             } else {
                 LOG.info("{}: the server asks to reconnect to {}", RtmpClientConnection.this, request.tcUrl());
             }
