@@ -68,6 +68,7 @@ public final class RtmpPlayer {
     private long nextSinceNanos;
     private boolean closing;
     private int reconnects;
+    private String reason = "";
     private long lastTs = -1;
     private boolean videoSeen;
     private byte[] lastVideoHeader;
@@ -178,8 +179,11 @@ public final class RtmpPlayer {
             moveFailed();
             return;
         }
-        LOG.info("{}: the server asks to reconnect{} to {}; connecting", this,
+        LOG.debug("{}: the server asks to reconnect{} to {}; connecting", this,
                 request.description().map(d -> " (" + d + ")").orElse(""), request.tcUrl());
+        synchronized (this) {
+            reason = request.description().map(d -> " (" + d + ")").orElse("");
+        }
         RtmpClient client = from.client();
         client.connect(target, client.defaultConfig(target, request.tcUrl())).thenCompose(c -> {
             synchronized (this) {
@@ -305,8 +309,8 @@ public final class RtmpPlayer {
         heldEnd = null;
         heldClose = null;
         reconnects++;
-        LOG.info("{}: playing '{}' from {} now, as the server asked (Reconnect Request); closing {}", this,
-                streamName, c.url().tcUrl(), old.url().tcUrl());
+        LOG.info("{}: playing '{}' from {} now, as the server asked (Reconnect Request{}); closing {}", this,
+                streamName, c.url().tcUrl(), reason, old.url().tcUrl());
         long ts = buffer.isEmpty() ? Math.max(0, lastTs) : buffer.get(0).ts();
         if (nextMetadata != null && (lastMetadata == null
                 || !Arrays.equals(nextMetadata.payload(), lastMetadata.payload()))) {

@@ -71,6 +71,7 @@ public final class RtmpPublisher {
     private Amf0Value[] metadata;
     private boolean closing;
     private int reconnects;
+    private String reason = "";
 
     RtmpPublisher(RtmpClientConnection connection, String streamName, int streamId) {
         this.connection = connection;
@@ -294,8 +295,8 @@ public final class RtmpPublisher {
         streamId = nw.session().streamId();
         reconnects++;
         reconnecting = false;
-        LOG.info("{}: publishing '{}' on {} now, as the server asked (Reconnect Request); closing {}", this,
-                streamName, nw.url().tcUrl(), old.url().tcUrl());
+        LOG.info("{}: publishing '{}' on {} now, as the server asked (Reconnect Request{}); closing {}", this,
+                streamName, nw.url().tcUrl(), reason, old.url().tcUrl());
         old.close("reconnected to " + nw.url().tcUrl());
         for (Consumer<RtmpPublisher> l : reconnectListeners) {
             try {
@@ -323,8 +324,11 @@ public final class RtmpPublisher {
             LOG.warn("{}: cannot follow the Reconnect Request to {}: {}", this, request.tcUrl(), e.getMessage());
             return;
         }
-        LOG.info("{}: the server asks to reconnect{} to {}; connecting", this,
+        LOG.debug("{}: the server asks to reconnect{} to {}; connecting", this,
                 request.description().map(d -> " (" + d + ")").orElse(""), request.tcUrl());
+        synchronized (this) {
+            reason = request.description().map(d -> " (" + d + ")").orElse("");
+        }
         publishOn(target, request.tcUrl(), true);
     }
 
@@ -361,7 +365,7 @@ public final class RtmpPublisher {
             RtmpClientException e = RtmpClientException.unwrap(err);
             RtmpClientConnection old = connection;
             if (makeBeforeBreak && e.kind() == Kind.PUBLISH_REJECTED && old.isOpen()) {
-                LOG.info("{}: {} refused a second publication while this one runs ({}); closing this one first",
+                LOG.debug("{}: {} refused a second publication while this one runs ({}); closing this one first",
                         this, tcUrl, e.getMessage());
                 old.close("reconnecting to " + tcUrl).whenComplete((r, x) -> publishOn(target, tcUrl, false));
                 return;

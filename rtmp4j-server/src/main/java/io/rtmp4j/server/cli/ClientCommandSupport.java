@@ -63,9 +63,13 @@ final class ClientCommandSupport {
         return parsed;
     }
 
-    /** A client whose commands wait {@link #timeout()} for an answer. */
-    RtmpClient client() {
-        return RtmpClient.create(RtmpClient.Settings.defaults().withResponseTimeout(timeout));
+    /**
+     * A client whose commands wait {@link #timeout()} for an answer and, with {@code followReconnect}, follow
+     * Enhanced RTMP Reconnect Requests (the {@code --no-reconnect} option turns it off).
+     */
+    RtmpClient client(boolean followReconnect) {
+        return RtmpClient.create(RtmpClient.Settings.defaults().withResponseTimeout(timeout)
+                .withFollowReconnect(followReconnect));
     }
 
     /**

@@ -18,6 +18,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -28,8 +29,10 @@ import picocli.CommandLine.Parameters;
  * server and writes it as an FLV file (metadata first, timestamps from 0 and non-decreasing, video from a
  * key frame: see {@link FlvFileRecorder}). Ends when the server ends the stream (StreamEOF,
  * Play.UnpublishNotify), after {@code --duration} seconds of media, on Ctrl-C, or when the connection
- * closes. Exit status 0 when media was written, 1 on an RTMP failure or when no media came, 2 when the
- * output cannot be written.
+ * closes; with {@code --wait}, when no media came in time. A Reconnect Request from the server
+ * (enhanced-rtmp-v2.md) moves the playback to the server it names, into the same file, unless
+ * {@code --no-reconnect}. Exit status 0 when media was written, 1 on an RTMP failure (StreamNotFound,
+ * Play.Failed, ...) or when no media came, 2 when the output cannot be written.
  */
 @Command(
         name = "play",
@@ -37,7 +40,11 @@ import picocli.CommandLine.Parameters;
         sortOptions = false,
         description = {
             "Play a stream from an RTMP server and write it to an FLV file.",
-            "Ends when the stream ends (StreamEOF / UnpublishNotify), after --duration, or on Ctrl-C."
+            "Ends when the stream ends (StreamEOF / UnpublishNotify), after --duration, or on Ctrl-C.",
+            "Waits for a stream that is not published yet (see --wait); follows Enhanced RTMP Reconnect Requests "
+                    + "(see --no-reconnect).",
+            "Exit status: 0 media written, 1 RTMP failure (refused, StreamNotFound, Play.Failed) or no media, "
+                    + "2 output not writable."
         })
 public final class PlayCommand implements Callable<Integer> {
 
@@ -58,6 +65,18 @@ public final class PlayCommand implements Callable<Integer> {
             description = "How long the server may take to answer connect and play (default: ${DEFAULT-VALUE}).")
     double timeout;
 
+    @Option(names = "--wait", paramLabel = "SECONDS",
+            description = "Give up (exit status 1) when no audio or video has arrived this many seconds after the "
+                    + "server accepted play. Some servers (nginx-rtmp, rtmp4j) keep a player of a stream nobody "
+                    + "publishes waiting for a publisher; by default play waits for it as long as it takes, like "
+                    + "ffmpeg without -rw_timeout, and says it is waiting after --timeout.")
+    Double waitSeconds;
+
+    @Option(names = "--no-reconnect", description = "Ignore Enhanced RTMP Reconnect Requests. By default, when the "
+            + "server asks the client to reconnect (NetConnection.Connect.ReconnectRequest), playback moves to the "
+            + "server it names and goes on into the same file, timestamps still increasing.")
+    boolean noReconnect;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -73,6 +92,10 @@ public final class PlayCommand implements Callable<Integer> {
             cli.report("--duration must be positive");
             return EXIT_RTMP;
         }
+        if (waitSeconds != null && !(waitSeconds > 0)) {
+            cli.report("--wait must be positive");
+            return EXIT_RTMP;
+        }
         FlvFileRecorder recorder;
         try {
             recorder = FlvFileRecorder.create(output);
@@ -83,6 +106,8 @@ public final class PlayCommand implements Callable<Integer> {
         Duration t = cli.timeout();
         long limitMs = duration == null ? Long.MAX_VALUE : Math.round(duration * 1000);
         CompletableFuture<String> end = new CompletableFuture<>();
+        CompletableFuture<Void> firstMedia = new CompletableFuture<>();
+        AtomicBoolean opened = new AtomicBoolean(); // before, a refusal is reported once, by cli.open
         CountDownLatch done = new CountDownLatch(1);
         PlayListener listener = new PlayListener() {
             @Override
@@ -93,6 +118,9 @@ public final class PlayCommand implements Callable<Integer> {
             @Override
             public void onMedia(MediaKind kind, long timestamp, byte[] payload) {
                 recorder.onMedia(kind, timestamp, payload);
+                if (kind != MediaKind.DATA) {
+                    firstMedia.complete(null);
+                }
                 if (recorder.lastTimestamp() >= limitMs) {
                     end.complete("--duration reached");
                 }
@@ -103,7 +131,7 @@ public final class PlayCommand implements Callable<Integer> {
 
             @Override
             public void onStatus(StatusEvent status) {
-                if (status.isError()) {
+                if (status.isError() && opened.get()) {
                     err.println("play: " + status.code() + (status.description().isEmpty() ? ""
                             : " (" + status.description() + ")"));
                 }
@@ -120,16 +148,22 @@ public final class PlayCommand implements Callable<Integer> {
             }
         };
         boolean deleteOutput = false;
-        try (RtmpClient client = cli.client()) {
+        try (RtmpClient client = cli.client(!noReconnect)) {
             RtmpPlayer player = cli.open(client.play(url, listener), source);
             if (player == null) {
                 deleteOutput = true;
                 return EXIT_RTMP;
             }
+            opened.set(true);
             err.println("play: playing " + source.tcUrl() + " stream '" + source.streamName() + "' into " + output);
             err.flush();
             Thread hook = cli.addStopHook(() -> end.complete("interrupted"), done);
             try {
+                if (!awaitFirstMedia(cli, source, firstMedia, end)) {
+                    player.close().get(cli.closeWaitMillis(), TimeUnit.MILLISECONDS);
+                    deleteOutput = true;
+                    return EXIT_RTMP;
+                }
                 String why = end.get();
                 player.close().get(cli.closeWaitMillis(), TimeUnit.MILLISECONDS);
                 player.connection().executor().submit(() -> null).get(t.toMillis(), TimeUnit.MILLISECONDS);
@@ -153,6 +187,40 @@ public final class PlayCommand implements Callable<Integer> {
             }
             err.flush();
         }
+    }
+
+    /**
+     * Waits for the first audio or video (or the end): up to {@code --wait}, else indefinitely, saying once
+     * after {@code --timeout} that it is waiting.
+     *
+     * @return false after the reason was printed when {@code --wait} passed without media
+     */
+    private boolean awaitFirstMedia(ClientCommandSupport cli, RtmpUrl source, CompletableFuture<Void> firstMedia,
+                                    CompletableFuture<String> end) throws Exception {
+        CompletableFuture<Object> first = CompletableFuture.anyOf(firstMedia, end);
+        long start = System.nanoTime();
+        long limitMs = waitSeconds == null ? Long.MAX_VALUE : Math.max(1, Math.round(waitSeconds * 1000));
+        boolean told = false;
+        while (!first.isDone()) {
+            long elapsed = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+            long left = limitMs - elapsed;
+            if (left <= 0) {
+                cli.report("no media from " + source.tcUrl() + " stream '" + source.streamName() + "' within "
+                        + waitSeconds + " s (--wait): is it published?");
+                return false;
+            }
+            try {
+                first.get(told ? left : Math.min(left, cli.timeout().toMillis()), TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                if (!told && elapsed + cli.timeout().toMillis() < limitMs) {
+                    told = true;
+                    cli.report("waiting for stream '" + source.streamName() + "' to be published"
+                            + (waitSeconds == null ? " (Ctrl-C to stop; --wait SECONDS bounds the wait)" : ""));
+                    spec.commandLine().getErr().flush();
+                }
+            }
+        }
+        return true;
     }
 
     private int finish(PrintWriter err, FlvFileRecorder recorder, String why) {

@@ -25,8 +25,10 @@ import picocli.CommandLine.Parameters;
 /**
  * {@code rtmp4j publish INPUT.flv rtmp://host[:port]/app/stream [--loop]}: sends an FLV file to any RTMP
  * server, paced in real time by its timestamps, then ends the publication gracefully (FCUnpublish,
- * deleteStream, flush, half-close). Exit status 0 when the whole file was sent, 1 when the server could
- * not be reached or refused (the reason is printed), 2 when the file cannot be read.
+ * deleteStream, flush, half-close). A Reconnect Request from the server (enhanced-rtmp-v2.md) moves the
+ * publication to the server it names, unless {@code --no-reconnect}. Exit status 0 when the whole file was
+ * sent, 1 when the server could not be reached or refused (the reason is printed), 2 when the file cannot
+ * be read.
  */
 @Command(
         name = "publish",
@@ -34,7 +36,9 @@ import picocli.CommandLine.Parameters;
         sortOptions = false,
         description = {
             "Publish an FLV file to an RTMP server, in real time (as an encoder would).",
-            "onMetaData is sent as @setDataFrame, then every tag at its timestamp. Ctrl-C ends the publication cleanly."
+            "onMetaData is sent as @setDataFrame, then every tag at its timestamp. Ctrl-C ends the publication cleanly.",
+            "Follows Enhanced RTMP Reconnect Requests (see --no-reconnect).",
+            "Exit status: 0 file sent, 1 server unreachable or refused (connect rejected, BadName...), 2 unreadable file."
         })
 public final class PublishCommand implements Callable<Integer> {
 
@@ -55,6 +59,12 @@ public final class PublishCommand implements Callable<Integer> {
             description = "How long the server may take to answer connect and publish, and to take data "
                     + "(default: ${DEFAULT-VALUE}).")
     double timeout;
+
+    @Option(names = "--no-reconnect", description = "Ignore Enhanced RTMP Reconnect Requests. By default, when the "
+            + "server asks the client to reconnect (NetConnection.Connect.ReconnectRequest), the publication moves "
+            + "to the server it names (or reconnects to the same one) and the file goes on from where it is, "
+            + "timestamps still increasing.")
+    boolean noReconnect;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -79,7 +89,7 @@ public final class PublishCommand implements Callable<Integer> {
         }
         Duration t = cli.timeout();
         CountDownLatch done = new CountDownLatch(1);
-        try (RtmpClient client = cli.client()) {
+        try (RtmpClient client = cli.client(!noReconnect)) {
             RtmpPublisher publisher = cli.open(client.publish(url), target);
             if (publisher == null) {
                 return EXIT_RTMP;
