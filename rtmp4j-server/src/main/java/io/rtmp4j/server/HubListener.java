@@ -70,7 +70,9 @@ final class HubListener implements ServerSessionListener, PublisherSink {
         switch (kind) {
             case AUDIO -> p.audio(timestamp, payload);
             case VIDEO -> p.video(timestamp, payload);
-            case DATA -> { } // other data messages (cue points...) are not forwarded yet
+            // onCuePoint, onTextData, onCaptionInfo, |RtmpSampleAccess, ... (onMetaData comes to onMetadata);
+            // the session has removed a leading @setDataFrame and gives the AMF0 body (rtmp-1.0.txt §7.1.2)
+            case DATA -> p.data(timestamp, payload);
         }
     }
 

@@ -68,6 +68,46 @@ public final class Publication {
         }
     }
 
+    /**
+     * Largest data message body that is never dropped for a congested player, like decoder
+     * configuration. A cue point, a caption ({@code onTextData}, {@code onCaptionInfo}) or
+     * {@code |RtmpSampleAccess} is a few hundred bytes at most, rare, and carries something the player
+     * cannot get back later (an ad marker, a line of text), whereas a dropped media frame is repaired by
+     * the next keyframe: so such messages are kept. A larger body (e.g. an image in {@code onImageData})
+     * is dropped like an audio frame while the player's queue is full, so a publisher sending big data
+     * messages cannot grow a slow player's queue past {@link HubConfig#playerQueueBytes()} by more than
+     * small messages can. 64 KiB: far above any cue point or caption line seen from encoders, far below
+     * the 2 MiB default queue.
+     */
+    static final int MAX_UNDROPPABLE_DATA_BYTES = 64 * 1024;
+
+    /**
+     * A data message other than metadata (rtmp-1.0.txt §7.1.2; e.g. {@code onCuePoint},
+     * {@code onTextData}, {@code onCaptionInfo}): {@code body} is its AMF0 body without a leading
+     * {@code @setDataFrame}, forwarded as it is (never re-encoded) to the current players at
+     * {@code timestamp} ms (the publisher's clock, mapped to the stream's timeline as media is), in order
+     * with audio and video, and written to the recording as a script tag. It is not kept for late
+     * joiners, and a player paused gets none (receiveAudio / receiveVideo do not apply to it). It does
+     * not count as media for {@link HubConfig#publisherSilenceTimeout()}. An empty body is ignored.
+     */
+    public void data(long timestamp, byte[] body) {
+        if (ended || body.length == 0) {
+            return;
+        }
+        messages++;
+        long ts = timeline(timestamp);
+        // never waits for a keyframe (not video); small ones never dropped: see MAX_UNDROPPABLE_DATA_BYTES
+        Frame f = new Frame(Frame.DATA, ts, body, false, body.length <= MAX_UNDROPPABLE_DATA_BYTES, hub.alloc());
+        try {
+            stream.dispatch(this, f, null, false);
+        } finally {
+            f.release();
+        }
+        if (recorder != null) {
+            record(() -> recorder.data(ts, body));
+        }
+    }
+
     /** An audio message (type 8) payload at {@code timestamp} ms (the publisher's clock). */
     public void audio(long timestamp, byte[] payload) {
         media(Frame.AUDIO, timestamp, payload);

@@ -14,8 +14,9 @@ import java.time.format.DateTimeFormatter;
 
 /**
  * Writes one publication to {@code DIR/<app>/<stream>-<UTC time>.flv} (flv-10.1.txt Annex E) with
- * {@link FlvWriter}: metadata, sequence headers and frames in the order they were published,
- * timestamps starting at 0. Thread-safe (the hub may end a publication from another thread).
+ * {@link FlvWriter}: metadata, sequence headers, frames and other data messages (cue points, captions)
+ * in the order they were published, timestamps starting at 0. Thread-safe (the hub may end a
+ * publication from another thread).
  */
 final class Recorder {
 
@@ -85,7 +86,16 @@ final class Recorder {
             base = timestamp;
         }
         long t = Math.max(0, timestamp - base);
-        writer.write(typeId == Frame.AUDIO ? FlvTag.TYPE_AUDIO : FlvTag.TYPE_VIDEO, t, payload);
+        writer.write(typeId == Frame.AUDIO ? FlvTag.TYPE_AUDIO
+                : typeId == Frame.VIDEO ? FlvTag.TYPE_VIDEO : FlvTag.TYPE_SCRIPT, t, payload);
+    }
+
+    /**
+     * A data message other than metadata (onCuePoint, onTextData...): a script tag (flv-10.1.txt E.4.4,
+     * TagType 18) with the AMF0 body as it came, at its timestamp on the recording's timeline.
+     */
+    void data(long timestamp, byte[] body) throws IOException {
+        media(Frame.DATA, timestamp, body);
     }
 
     synchronized void closeQuietly() {

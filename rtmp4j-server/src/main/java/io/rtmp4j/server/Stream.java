@@ -79,7 +79,8 @@ final class Stream {
 
     /**
      * Caches {@code f} as needed and queues it to every group. {@code configKey} is non-null for a
-     * sequence header, {@code meta} for onMetaData. The caller keeps its own reference.
+     * sequence header, {@code meta} for onMetaData; another data message ({@link Frame#DATA}, not
+     * {@code meta}) is queued but not cached. The caller keeps its own reference.
      */
     synchronized void dispatch(Publication from, Frame f, String configKey, boolean meta) {
         if (publication != from) {
@@ -98,7 +99,9 @@ final class Stream {
             if (old != null) {
                 old.release();
             }
-        } else if (hub.config().gopCache()) {
+        } else if (f.typeId != Frame.DATA && hub.config().gopCache()) {
+            // a data message (cue point, caption) goes to the current players only: a late joiner must
+            // not see an old ad marker or caption replayed, so it is never part of the GOP cache
             cacheGop(f);
         }
         if (f.timestamp > lastTimestamp) {
