@@ -75,9 +75,8 @@ public final class Publication {
      * cannot get back later (an ad marker, a line of text), whereas a dropped media frame is repaired by
      * the next keyframe: so such messages are kept. A larger body (e.g. an image in {@code onImageData})
      * is dropped like an audio frame while the player's queue is full, so a publisher sending big data
-     * messages cannot grow a slow player's queue past {@link HubConfig#playerQueueBytes()} by more than
-     * small messages can. 64 KiB: far above any cue point or caption line seen from encoders, far below
-     * the 2 MiB default queue.
+     * messages cannot push a slow player's queue far past {@link HubConfig#playerQueueBytes()}. 64 KiB:
+     * far above a cue point or a caption line, far below the 2 MiB default queue.
      */
     static final int MAX_UNDROPPABLE_DATA_BYTES = 64 * 1024;
 
