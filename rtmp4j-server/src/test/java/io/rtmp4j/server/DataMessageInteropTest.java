@@ -12,10 +12,13 @@ import io.rtmp4j.flv.ScriptTag;
 import io.rtmp4j.netty.client.FlvFileSender;
 import io.rtmp4j.netty.client.PlayListener;
 import io.rtmp4j.netty.client.RtmpClient;
+import io.rtmp4j.netty.client.RtmpClientConnection;
 import io.rtmp4j.netty.client.RtmpPlayer;
 import io.rtmp4j.netty.client.RtmpPublisher;
+import io.rtmp4j.session.ClientSessionConfig;
 import io.rtmp4j.session.MediaKind;
 import io.rtmp4j.session.Metadata;
+import io.rtmp4j.session.RtmpUrl;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -213,6 +216,33 @@ class DataMessageInteropTest {
         assertThat(lateStream).extracting(Got::toString).containsExactly(
                 "DATA@0(onMetaData)", "VIDEO@0", "AUDIO@0", "VIDEO@0", "AUDIO@20", "VIDEO@40", "AUDIO@60",
                 "VIDEO@80", "DATA@120(onCuePoint)", "VIDEO@160", "VIDEO@200");
+    }
+
+    @Test
+    void aType15DataMessageFromAnAmf3PublisherReachesThePlayerAsTheSameAmf0Body() throws Exception {
+        // rtmp-1.0.txt §7.1.2: type 15 is AMF3 data; a client that connected with objectEncoding 3 sends its
+        // data as type 15: a format byte 0x00, then AMF0 values (INTEROP-NOTES "Commands", Flash). The
+        // session hands the hub the AMF0 body, which players get as an ordinary type 18 message.
+        StreamKey key = StreamKey.of("live", "amf3");
+        Recording rec = new Recording(g -> g.kind() == MediaKind.VIDEO && g.timestamp() == 80);
+        RtmpPlayer player = client.play(live.url("amf3"), rec).get(10, TimeUnit.SECONDS);
+        assertThat(Peers.waitFor(() -> server.hub().playerCount(key) == 1, Duration.ofSeconds(10))).isTrue();
+        RtmpUrl url = RtmpUrl.parse(live.url("amf3"));
+        RtmpClientConnection conn = client.connect(url, ClientSessionConfig.forUrl(url).objectEncoding(3).build())
+                .get(10, TimeUnit.SECONDS);
+        assertThat(conn.connectResult().info().number("objectEncoding")).contains(3.0);
+        RtmpPublisher pub = conn.publish("amf3").get(10, TimeUnit.SECONDS);
+        pub.sendVideo(0, AVC_HEADER);
+        pub.sendVideo(0, key(1));
+        pub.sendData(40, Amf0String.of("onCuePoint"), cueProperties("flash", 0.04));
+        pub.sendVideo(80, inter(2));
+        List<Got> got = rec.done.get(20, TimeUnit.SECONDS);
+        pub.close().get(10, TimeUnit.SECONDS);
+        player.close().get(10, TimeUnit.SECONDS);
+
+        List<Got> cues = got.stream().filter(g -> g.name().equals("onCuePoint")).toList();
+        assertThat(cues).extracting(Got::timestamp).containsExactly(40L);
+        assertThat(cues.get(0).payload()).isEqualTo(DataMessageTest.cuePoint("flash", 0.04));
     }
 
     @Test
