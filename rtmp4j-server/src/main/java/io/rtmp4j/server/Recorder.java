@@ -26,6 +26,7 @@ final class Recorder {
     private final Path path;
     private final FlvWriter writer;
     private long base = -1;
+    private long last;
     private boolean closed;
 
     private Recorder(Path path, FlvWriter writer) {
@@ -72,9 +73,13 @@ final class Recorder {
         return path;
     }
 
+    /**
+     * onMetaData: at 0 before any frame; an update mid-stream at the last timestamp written, where the
+     * players get it too (the file's script tags then keep their order in time with the cue points).
+     */
     synchronized void metadata(byte[] body) throws IOException {
         if (!closed) {
-            writer.write(FlvTag.TYPE_SCRIPT, 0, body);
+            writer.write(FlvTag.TYPE_SCRIPT, last, body);
         }
     }
 
@@ -86,6 +91,7 @@ final class Recorder {
             base = timestamp;
         }
         long t = Math.max(0, timestamp - base);
+        last = t;
         writer.write(typeId == Frame.AUDIO ? FlvTag.TYPE_AUDIO
                 : typeId == Frame.VIDEO ? FlvTag.TYPE_VIDEO : FlvTag.TYPE_SCRIPT, t, payload);
     }

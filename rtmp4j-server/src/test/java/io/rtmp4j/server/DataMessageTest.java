@@ -310,6 +310,8 @@ class DataMessageTest {
         pub.audio(1050, aac(2));
         pub.data(1060, cue2);
         pub.video(1080, avc(false, 2));
+        pub.metadata(meta);                                  // an update mid-stream: at the last timestamp
+        pub.video(1120, avc(false, 3));
         pub.end();
 
         Path file = dir.resolve("live").resolve("cam-20261121T223000Z.flv");
@@ -319,8 +321,9 @@ class DataMessageTest {
                 tags.add(t);
             }
         }
-        assertThat(tags).extracting(FlvTag::tagType).containsExactly(18, 9, 8, 9, 8, 18, 9, 8, 18, 9);
-        assertThat(tags).extracting(FlvTag::timestamp).containsExactly(0L, 0L, 0L, 0L, 10L, 20L, 40L, 50L, 60L, 80L);
+        assertThat(tags).extracting(FlvTag::tagType).containsExactly(18, 9, 8, 9, 8, 18, 9, 8, 18, 9, 18, 9);
+        assertThat(tags).extracting(FlvTag::timestamp)
+                .containsExactly(0L, 0L, 0L, 0L, 10L, 20L, 40L, 50L, 60L, 80L, 80L, 120L);
         assertThat(tags.get(5).body()).isEqualTo(cue1);
         assertThat(tags.get(8).body()).isEqualTo(cue2);
         assertThat(ScriptTag.decode(tags.get(5).body()).name()).isEqualTo("onCuePoint");
