@@ -26,6 +26,8 @@ import org.slf4j.LoggerFactory;
  *       monotonic for each player (see {@link Publication}).</li>
  *   <li>Late joiners get metadata, every sequence header, then the GOP since the last keyframe
  *       ({@link HubConfig#gopCache()}).</li>
+ *   <li>Other data messages (onCuePoint, onTextData...: {@link Publication#data}) go to the current
+ *       players in order with the media and to the recording, never to a later joiner.</li>
  *   <li>Fan-out: each frame is chunk-encoded once per {@link ChunkLayout} and the same bytes are
  *       queued to every player (DESIGN.md principle 7); frames cross to other event loops through one
  *       lock-free queue per loop; slow players are handled as {@link Player} describes.</li>
