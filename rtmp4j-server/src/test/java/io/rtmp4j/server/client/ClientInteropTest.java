@@ -422,6 +422,20 @@ class ClientInteropTest {
         assertThat(out).doesNotExist();
     }
 
+    @Test
+    void playingAStreamNobodyPublishesOnNginxGivesUpAfterWait() throws Exception {
+        requireNginx();
+        // nginx-rtmp (application "live", idle_streams on) answers Play.Start and keeps the player waiting
+        Path out = tmp.resolve("idle.flv");
+        Path log = tmp.resolve("idle.log");
+        int rc = run(log, Duration.ofSeconds(30), rtmp4j("play", nginxUrl("live", "nobody"), "-o", out.toString(),
+                "--timeout", "1", "--wait", "3"));
+        assertThat(rc).as(tail(log)).isEqualTo(1);
+        assertThat(tail(log)).contains("play: waiting for stream 'nobody' to be published")
+                .contains("play: no media from rtmp://127.0.0.1:" + nginxPort + "/live stream 'nobody' within 3.0 s");
+        assertThat(out).doesNotExist();
+    }
+
     // ------------------------------------------------------------------------------------------------
     // helpers
 
