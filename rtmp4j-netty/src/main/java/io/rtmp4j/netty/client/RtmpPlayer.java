@@ -130,6 +130,8 @@ public final class RtmpPlayer {
             closing = true;
             pending = next;
             next = null;
+            reconnecting = false;
+            buffer.clear();
         }
         if (pending != null) {
             pending.close("playback ended");
@@ -422,6 +424,10 @@ public final class RtmpPlayer {
                     } else {
                         listener.onClose(reason);
                     }
+                } else if (c == next) {
+                    LOG.warn("{}: the new connection to {} closed before taking over: {}", RtmpPlayer.this,
+                            c.url().tcUrl(), reason);
+                    moveFailed();
                 }
             }
         }

@@ -115,7 +115,7 @@ public final class RtmpPublisher {
         RtmpClientConnection c;
         synchronized (this) {
             boolean header = MediaBoundaries.isVideoHeader(payload);
-            if (next != null && (MediaBoundaries.isKeyFrame(payload) || !videoSent || switchOverdue())) {
+            if (nextUsable() && (MediaBoundaries.isKeyFrame(payload) || !videoSent || switchOverdue())) {
                 switchConnection(ts);
             }
             if (header) {
@@ -137,7 +137,7 @@ public final class RtmpPublisher {
         long ts = timestamp & 0xFFFF_FFFFL;
         RtmpClientConnection c;
         synchronized (this) {
-            if (next != null && (!videoSent || switchOverdue())) {
+            if (nextUsable() && (!videoSent || switchOverdue())) {
                 switchConnection(ts);
             }
             if (MediaBoundaries.isAudioHeader(payload)) {
@@ -239,6 +239,7 @@ public final class RtmpPublisher {
             closing = true;
             pending = next;
             next = null;
+            reconnecting = false;
         }
         if (pending != null) {
             pending.close("publication ended");
@@ -257,6 +258,21 @@ public final class RtmpPublisher {
 
     // ------------------------------------------------------------------------------------------------
     // Reconnect Request (enhanced-rtmp-v2.md "Reconnect Request")
+
+    /** Whether a new connection waits for the move; one that closed meanwhile is given up. */
+    private boolean nextUsable() {
+        if (next == null) {
+            return false;
+        }
+        if (!next.isOpen()) {
+            LOG.warn("{}: the new connection to {} closed before taking over: {}", this, next.url().tcUrl(),
+                    next.closeFuture().getNow("closed"));
+            next = null;
+            reconnecting = false;
+            return false;
+        }
+        return true;
+    }
 
     /** A connection waiting for a key frame longer than the response timeout moves at the next frame. */
     private boolean switchOverdue() {
