@@ -51,6 +51,10 @@ import java.util.concurrent.TimeUnit;
  * a digest S1 (YouTube), tcUrl always sent (SRS), Set Chunk Size (4096) right after the connect
  * {@code _result}, Set Chunk Size from the server applied before the next chunk (Twitch), media accepted as
  * soon as play was asked, and a graceful close (flush, half-close, read until the server closes).
+ *
+ * <p>Enhanced RTMP Reconnect Requests (enhanced-rtmp-v2.md "Reconnect Request") are followed by default
+ * ({@link Settings#followReconnect()}): the publisher or player moves to the server named, keeping its
+ * stream; see {@link RtmpPublisher} and {@link RtmpPlayer}.
  */
 public final class RtmpClient implements AutoCloseable {
 

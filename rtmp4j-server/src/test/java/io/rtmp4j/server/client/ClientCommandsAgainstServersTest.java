@@ -93,6 +93,20 @@ class ClientCommandsAgainstServersTest {
         return f;
     }
 
+    @Test
+    void helpOfBothCommandsDescribesWaitAndNoReconnect() {
+        for (String command : List.of("play", "publish")) {
+            java.io.StringWriter out = new java.io.StringWriter();
+            picocli.CommandLine cl = new picocli.CommandLine(new io.rtmp4j.server.cli.Main());
+            cl.setOut(new java.io.PrintWriter(out, true));
+            assertThat(cl.execute(command, "--help")).isZero();
+            assertThat(out.toString()).contains("--no-reconnect").contains("Reconnect Request");
+            if (command.equals("play")) {
+                assertThat(out.toString()).contains("--wait=SECONDS").contains("StreamNotFound");
+            }
+        }
+    }
+
     // ------------------------------------------------------------------------------------------------
     // play: never published, StreamNotFound, Play.Failed
 
