@@ -78,7 +78,7 @@ public final class RtmpPlayer {
     private byte[] nextAudioHeader;
     private Metadata nextMetadata;
     private final List<Held> buffer = new ArrayList<>();
-    private String heldEnd;
+    private final List<String> heldEnds = new ArrayList<>();
     private String heldClose;
 
     RtmpPlayer(RtmpClientConnection connection, String streamName, PlayListener listener) {
@@ -215,13 +215,11 @@ public final class RtmpPlayer {
         reconnecting = false;
         next = null;
         buffer.clear();
-        String end = heldEnd;
+        List<String> ends = new ArrayList<>(heldEnds);
         String close = heldClose;
-        heldEnd = null;
+        heldEnds.clear();
         heldClose = null;
-        if (end != null) {
-            listener.onStreamEnd(end);
-        }
+        ends.forEach(listener::onStreamEnd);
         if (close != null) {
             listener.onClose(close);
         }
@@ -293,7 +291,7 @@ public final class RtmpPlayer {
     }
 
     private boolean oldGone() {
-        return heldEnd != null || heldClose != null || !connection.isOpen();
+        return !heldEnds.isEmpty() || heldClose != null || !connection.isOpen();
     }
 
     private boolean overdue() {
@@ -308,7 +306,7 @@ public final class RtmpPlayer {
         streamId = c.session().streamId();
         next = null;
         reconnecting = false;
-        heldEnd = null;
+        heldEnds.clear();
         heldClose = null;
         reconnects++;
         LOG.info("{}: playing '{}' from {} now, as the server asked (Reconnect Request{}); closing {}", this,
@@ -401,7 +399,7 @@ public final class RtmpPlayer {
             synchronized (RtmpPlayer.this) {
                 if (c == connection) {
                     if (reconnecting) {
-                        heldEnd = reason; // the stream may go on at the new server
+                        heldEnds.add(reason); // the stream may go on at the new server
                         if (next != null && !buffer.isEmpty()) {
                             move();
                         }

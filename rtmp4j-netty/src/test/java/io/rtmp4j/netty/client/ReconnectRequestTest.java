@@ -99,6 +99,7 @@ class ReconnectRequestTest {
         final Set<String> published = ConcurrentHashMap.newKeySet();
         final List<Media> feed;
         final RtmpServer server;
+        volatile boolean refusePlay;
 
         Box(int id, boolean refuseDuplicates, List<Media> feed) {
             this.id = (byte) id;
@@ -139,6 +140,11 @@ class ReconnectRequestTest {
 
                 @Override
                 public void onPlay(PlayRequest r) {
+                    if (refusePlay) {
+                        r.rejectNotFound("not here");
+                        c.rejected = r.streamName();
+                        return;
+                    }
                     r.accept();
                     c.playStreamId = r.streamId();
                     int last = 0;
@@ -458,13 +464,53 @@ class ReconnectRequestTest {
         assertThat(prev).isEqualTo(29 * 40 + 10);
     }
 
+    @Test
+    void playerStaysOnItsServerWhenTheNamedOneRefusesAndGetsTheHeldEndOfStream() throws Exception {
+        List<Media> feed = new CopyOnWriteArrayList<>();
+        Box a = box(1, false, feed);
+        Box b = box(2, false, feed);
+        b.refusePlay = true;
+        List<Media> got = new CopyOnWriteArrayList<>();
+        CompletableFuture<String> ended = new CompletableFuture<>();
+        RtmpPlayer player = client.play(a.url("cam"), new PlayListener() {
+            @Override
+            public void onMedia(MediaKind kind, long timestamp, byte[] payload) {
+                synchronized (got) {
+                    got.add(new Media(kind, timestamp, payload));
+                    got.notifyAll();
+                }
+            }
+
+            @Override
+            public void onStreamEnd(String reason) {
+                ended.complete(reason);
+            }
+        }).get(10, TimeUnit.SECONDS);
+        Conn ca = a.await(c -> c.playing.isDone());
+        for (int i = 0; i < 10; i++) {
+            feed(feed, a, null, i);
+        }
+        awaitCount(got, 2 + 20);
+        a.requestReconnect(ca, "rtmp://127.0.0.1:" + b.server.port() + "/live", null);
+        // A ends the stream; whether before or after B's refusal, the listener gets the end once
+        ca.rc.execute(() -> ca.rc.session().notifyUnpublish(ca.playStreamId));
+        assertThat(ended.get(10, TimeUnit.SECONDS)).isEqualTo("StreamEOF");
+        b.await(c -> "cam".equals(c.rejected));
+        assertThat(player.reconnects()).isZero();
+        assertThat(player.connection().url().port()).isEqualTo(a.server.port());
+        assertThat(player.isOpen()).isTrue();
+        player.close().get(10, TimeUnit.SECONDS);
+    }
+
     static void feed(List<Media> feed, Box a, Box b, int i) {
         for (Media m : List.of(video(i), audio(i))) {
             feed.add(m);
             if (a != null) {
                 a.broadcast(m);
             }
-            b.broadcast(m);
+            if (b != null) {
+                b.broadcast(m);
+            }
         }
     }
 
