@@ -129,8 +129,20 @@ public final class ChunkEncoder {
      */
     public int encode(int csid, int typeId, long timestamp, int messageStreamId,
                       byte[] payload, int off, int len, ByteBuffer out) {
-        check(csid, typeId, timestamp, len);
         Objects.checkFromIndexSize(off, len, payload.length);
+        return encode(csid, typeId, timestamp, messageStreamId, ByteBuffer.wrap(payload, off, len), out);
+    }
+
+    /**
+     * Encodes one message given field by field, its payload being the {@code payload.remaining()} bytes
+     * from {@code payload.position()} (heap or direct; its position and limit are left as they were),
+     * into {@code out}; returns the number of bytes written. Same contract as the array form.
+     */
+    public int encode(int csid, int typeId, long timestamp, int messageStreamId, ByteBuffer payload,
+                      ByteBuffer out) {
+        int len = payload.remaining();
+        int off = payload.position();
+        check(csid, typeId, timestamp, len);
         OutboundStream s = streams.get(csid);
         int fmt = chooseFormat(s, typeId, timestamp, messageStreamId, len);
         long value = headerValue(s, fmt, timestamp);
@@ -164,14 +176,16 @@ public final class ChunkEncoder {
             put32(out, (int) value); // §5.3.1.3 extended timestamp, big-endian
         }
         int n = Math.min(chunkSize, len);
-        out.put(payload, off, n);
+        out.put(out.position(), payload, off, n);
+        out.position(out.position() + n);
         for (int done = n; done < len; done += n) {
             writeBasicHeader(out, 3, csid); // continuation: always fmt 3
             if (extended) {
                 put32(out, (int) value); // repeated on every fmt 3 chunk (FMLE, ffmpeg, OBS)
             }
             n = Math.min(chunkSize, len - done);
-            out.put(payload, off + done, n);
+            out.put(out.position(), payload, off + done, n);
+            out.position(out.position() + n);
         }
 
         s.valid = true;

@@ -36,7 +36,7 @@ public final class LiveServer implements AutoCloseable {
         RtmpServer.Settings t = new RtmpServer.Settings(transport.host(), transport.port(), transport.session(),
                 transport.handshakeTimeout(), transport.idleTimeout(), transport.closeTimeout(),
                 hub.playerQueueBytes() / 2, hub.playerQueueBytes(), transport.maxConnections(),
-                transport.ioThreads());
+                transport.ioThreads(), transport.ioPeriod());
         this.rtmp = RtmpServer.builder().settings(t).listener(conn -> new HubListener(this.hub, conn)).build();
     }
 

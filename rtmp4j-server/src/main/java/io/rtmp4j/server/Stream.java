@@ -117,14 +117,14 @@ final class Stream {
             clearGop();
             gopOverflow = false;
             gop.add((Frame) f.retain());
-            gopBytes = f.payload.length;
+            gopBytes = f.size();
         } else if (!gop.isEmpty() && !gopOverflow) {
-            if (gopBytes + f.payload.length > hub.config().maxGopBytes()) {
+            if (gopBytes + f.size() > hub.config().maxGopBytes()) {
                 clearGop(); // too long to cache: joiners wait for the next keyframe
                 gopOverflow = true;
             } else {
                 gop.add((Frame) f.retain());
-                gopBytes += f.payload.length;
+                gopBytes += f.size();
             }
         }
     }

@@ -83,6 +83,13 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Event loop threads; 0 = two per core (default: ${DEFAULT-VALUE}).")
     int ioThreads;
 
+    @Option(names = "--io-period-ms", paramLabel = "MS",
+            defaultValue = "" + RtmpServer.Settings.DEFAULT_IO_PERIOD_MS,
+            description = "While busy, each event loop polls its sockets at most once per this period: fewer "
+                    + "system calls per byte, at most this much added latency per hop; 0 = poll at once "
+                    + "(default: ${DEFAULT-VALUE}).")
+    int ioPeriodMs;
+
     private static Duration seconds(double s) {
         return Duration.ofMillis(Math.round(s * 1000));
     }
@@ -96,7 +103,7 @@ public final class ServeCommand implements Callable<Integer> {
                         .withMaxMessageSize(Math.min(maxInputBuffer, ChunkLimits.DEFAULT_MAX_MESSAGE_SIZE))),
                 seconds(handshakeTimeout),
                 seconds(idleTimeout), d.closeTimeout(), d.writeLowWaterMark(), d.writeHighWaterMark(),
-                maxConnections, ioThreads);
+                maxConnections, ioThreads, Duration.ofMillis(ioPeriodMs));
         HubConfig hub = HubConfig.defaults().withGopCache(!noGopCache).withMaxGopBytes(maxGopBytes)
                 .withPublisherSilenceTimeout(seconds(publisherTimeout)).withPlayerMaxLag(seconds(playerMaxLag))
                 .withPlayerQueueBytes(playerQueueBytes).withFlushDelay(Duration.ofMillis(flushDelayMs));
