@@ -37,6 +37,11 @@ final class Frame extends AbstractReferenceCounted {
     final boolean keyframe;
     /** Decoder configuration (sequence header / SequenceStart), or metadata: never dropped. */
     final boolean config;
+    /**
+     * When the frame arrived from the publisher, on the hub's clock ({@link StreamHub#nanoTime()}): a
+     * player group drops a live frame that waited too long for its event loop ({@link HubConfig#maxFrameAge()}).
+     */
+    final long arrival;
 
     private final ByteBufAllocator alloc;
     private volatile Encoded first;
@@ -53,18 +58,20 @@ final class Frame extends AbstractReferenceCounted {
         }
     }
 
-    /** A frame holding a copy of {@code payload}. */
-    Frame(int typeId, long timestamp, byte[] payload, boolean keyframe, boolean config, ByteBufAllocator alloc) {
-        this(typeId, timestamp, copy(payload, alloc), keyframe, config, alloc);
+    /** A frame holding a copy of {@code payload}, arrived at {@code arrival} ({@link StreamHub#nanoTime()}). */
+    Frame(int typeId, long timestamp, byte[] payload, boolean keyframe, boolean config, long arrival,
+          ByteBufAllocator alloc) {
+        this(typeId, timestamp, copy(payload, alloc), keyframe, config, arrival, alloc);
     }
 
-    private Frame(int typeId, long timestamp, ByteBuf payload, boolean keyframe, boolean config,
+    private Frame(int typeId, long timestamp, ByteBuf payload, boolean keyframe, boolean config, long arrival,
                   ByteBufAllocator alloc) {
         this.typeId = typeId;
         this.timestamp = timestamp;
         this.payload = payload;
         this.keyframe = keyframe;
         this.config = config;
+        this.arrival = arrival;
         this.alloc = alloc;
     }
 
@@ -82,9 +89,9 @@ final class Frame extends AbstractReferenceCounted {
         return typeId == VIDEO;
     }
 
-    /** The same message at another timestamp (a new frame sharing the payload). */
+    /** The same message at another timestamp (a new frame sharing the payload and the arrival time). */
     Frame retimed(long newTimestamp) {
-        return new Frame(typeId, newTimestamp, payload.retain(), keyframe, config, alloc);
+        return new Frame(typeId, newTimestamp, payload.retain(), keyframe, config, arrival, alloc);
     }
 
     /**

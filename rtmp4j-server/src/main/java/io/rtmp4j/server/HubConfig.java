@@ -29,17 +29,40 @@ import java.util.Objects;
  *                                 Default {@value #DEFAULT_FLUSH_DELAY_MS} ms: small against a
  *                                 player's buffer (ffmpeg asks for 3 s), and measured to cut the
  *                                 server's CPU per delivered GB (see BENCHMARKS.md when present).
+ * @param maxFrameAge              a live audio, video or large data frame that waited longer than this
+ *                                 between its arrival from the publisher and its turn on the players'
+ *                                 event loop is dropped for those players (video then waits for the
+ *                                 next keyframe), as if their queues were full; players that keep
+ *                                 getting only such frames for {@code playerMaxLag} are disconnected
+ *                                 ("server overloaded"). This keeps players near the live edge when
+ *                                 the machine is overloaded and frames pile up in the server rather
+ *                                 than in the sockets, where the queue limit would not see them.
+ *                                 Decoder configuration, metadata and a joiner's prelude (its cached
+ *                                 GOP) are never dropped for age. Default
+ *                                 {@value #DEFAULT_MAX_FRAME_AGE_MS} ms: far above normal delays (an
+ *                                 event loop paced at up to 40 ms per hop, a 20 ms flush delay, a
+ *                                 young-generation pause), well below what a player buffers (ffmpeg
+ *                                 asks for 3 s), so a player is never more than about a second plus a
+ *                                 GOP behind because of the server.
  */
 public record HubConfig(boolean gopCache, long maxGopBytes, Duration publisherSilenceTimeout,
-                        Duration playerMaxLag, int playerQueueBytes, Duration flushDelay) {
+                        Duration playerMaxLag, int playerQueueBytes, Duration flushDelay,
+                        Duration maxFrameAge) {
 
     /** Default of {@link #flushDelay()} in milliseconds. */
     public static final int DEFAULT_FLUSH_DELAY_MS = 20;
+
+    /** Default of {@link #maxFrameAge()} in milliseconds. */
+    public static final int DEFAULT_MAX_FRAME_AGE_MS = 1000;
 
     public HubConfig {
         Objects.requireNonNull(publisherSilenceTimeout, "publisherSilenceTimeout");
         Objects.requireNonNull(playerMaxLag, "playerMaxLag");
         Objects.requireNonNull(flushDelay, "flushDelay");
+        Objects.requireNonNull(maxFrameAge, "maxFrameAge");
+        if (maxFrameAge.isNegative() || maxFrameAge.isZero()) {
+            throw new IllegalArgumentException("maxFrameAge must be positive: " + maxFrameAge);
+        }
         if (flushDelay.isNegative() || flushDelay.toMillis() > 1000) {
             throw new IllegalArgumentException("flushDelay must be 0..1000 ms: " + flushDelay);
         }
@@ -55,33 +78,51 @@ public record HubConfig(boolean gopCache, long maxGopBytes, Duration publisherSi
         }
     }
 
+    /** The settings without {@link #maxFrameAge()}, which takes its default. */
+    public HubConfig(boolean gopCache, long maxGopBytes, Duration publisherSilenceTimeout,
+                     Duration playerMaxLag, int playerQueueBytes, Duration flushDelay) {
+        this(gopCache, maxGopBytes, publisherSilenceTimeout, playerMaxLag, playerQueueBytes, flushDelay,
+                Duration.ofMillis(DEFAULT_MAX_FRAME_AGE_MS));
+    }
+
     /** The documented defaults. */
     public static HubConfig defaults() {
         return new HubConfig(true, 16L << 20, Duration.ofSeconds(10), Duration.ofSeconds(10), 2 << 20,
-                Duration.ofMillis(DEFAULT_FLUSH_DELAY_MS));
+                Duration.ofMillis(DEFAULT_FLUSH_DELAY_MS), Duration.ofMillis(DEFAULT_MAX_FRAME_AGE_MS));
     }
 
     public HubConfig withGopCache(boolean on) {
-        return new HubConfig(on, maxGopBytes, publisherSilenceTimeout, playerMaxLag, playerQueueBytes, flushDelay);
+        return new HubConfig(on, maxGopBytes, publisherSilenceTimeout, playerMaxLag, playerQueueBytes,
+                flushDelay, maxFrameAge);
     }
 
     public HubConfig withMaxGopBytes(long bytes) {
-        return new HubConfig(gopCache, bytes, publisherSilenceTimeout, playerMaxLag, playerQueueBytes, flushDelay);
+        return new HubConfig(gopCache, bytes, publisherSilenceTimeout, playerMaxLag, playerQueueBytes,
+                flushDelay, maxFrameAge);
     }
 
     public HubConfig withPublisherSilenceTimeout(Duration d) {
-        return new HubConfig(gopCache, maxGopBytes, d, playerMaxLag, playerQueueBytes, flushDelay);
+        return new HubConfig(gopCache, maxGopBytes, d, playerMaxLag, playerQueueBytes,
+                flushDelay, maxFrameAge);
     }
 
     public HubConfig withPlayerMaxLag(Duration d) {
-        return new HubConfig(gopCache, maxGopBytes, publisherSilenceTimeout, d, playerQueueBytes, flushDelay);
+        return new HubConfig(gopCache, maxGopBytes, publisherSilenceTimeout, d, playerQueueBytes,
+                flushDelay, maxFrameAge);
     }
 
     public HubConfig withFlushDelay(Duration d) {
-        return new HubConfig(gopCache, maxGopBytes, publisherSilenceTimeout, playerMaxLag, playerQueueBytes, d);
+        return new HubConfig(gopCache, maxGopBytes, publisherSilenceTimeout, playerMaxLag, playerQueueBytes,
+                d, maxFrameAge);
     }
 
     public HubConfig withPlayerQueueBytes(int bytes) {
-        return new HubConfig(gopCache, maxGopBytes, publisherSilenceTimeout, playerMaxLag, bytes, flushDelay);
+        return new HubConfig(gopCache, maxGopBytes, publisherSilenceTimeout, playerMaxLag, bytes,
+                flushDelay, maxFrameAge);
+    }
+
+    public HubConfig withMaxFrameAge(Duration d) {
+        return new HubConfig(gopCache, maxGopBytes, publisherSilenceTimeout, playerMaxLag, playerQueueBytes,
+                flushDelay, d);
     }
 }

@@ -15,6 +15,13 @@ import org.slf4j.LoggerFactory;
  * decoder never sees a frame whose reference is missing. Decoder configuration and metadata are
  * never dropped. A player that has been losing frames for {@link HubConfig#playerMaxLag()} is
  * disconnected.
+ *
+ * <p>The same holds when the server itself is behind: a live frame older than
+ * {@link HubConfig#maxFrameAge()} when its {@link PlayerGroup} handles it ({@link #stale}) is dropped as
+ * if the queue were full, so a starved event loop brings its players back to the live edge (the next
+ * keyframe) instead of sending ever older frames; a player that gets only dropped frames for
+ * {@code playerMaxLag} is disconnected ("server overloaded: frames N ms old"). Its prelude is never
+ * dropped for age.
  */
 final class Player {
 
@@ -116,7 +123,7 @@ final class Player {
         }
         if (!f.config && !force) {
             if (!sink.writable()) {
-                dropped(f, now);
+                dropped(f, now, false);
                 return false;
             }
             if (f.isVideo()) {
@@ -133,7 +140,24 @@ final class Player {
         return true;
     }
 
-    private void dropped(Frame f, long now) {
+    /**
+     * The group's live frame {@code f} (not configuration) is older than {@link HubConfig#maxFrameAge()}:
+     * dropped as if the queue were full. Called by the group once per stale frame for each player.
+     */
+    void stale(Frame f, long now) {
+        if (closed) {
+            return;
+        }
+        if (!sink.accepts(f.typeId)) {
+            if (f.isVideo()) {
+                waitKeyframe = true;
+            }
+            return;
+        }
+        dropped(f, now, true);
+    }
+
+    private void dropped(Frame f, long now, boolean stale) {
         framesDropped++;
         if (f.isVideo()) {
             waitKeyframe = true;
@@ -141,8 +165,12 @@ final class Player {
         if (congestedSince == NOT_CONGESTED) {
             congestedSince = now;
         } else if (now - congestedSince > maxLagNanos) {
-            close(String.format("too far behind: queue full for %d ms, %d frames dropped",
-                    (now - congestedSince) / 1_000_000, framesDropped));
+            close(stale
+                    ? String.format("server overloaded: frames %d ms old when their turn came, dropping for"
+                            + " %d ms, %d frames dropped", (now - f.arrival) / 1_000_000,
+                            (now - congestedSince) / 1_000_000, framesDropped)
+                    : String.format("too far behind: queue full for %d ms, %d frames dropped",
+                            (now - congestedSince) / 1_000_000, framesDropped));
         }
     }
 

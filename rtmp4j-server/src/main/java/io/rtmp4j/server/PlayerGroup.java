@@ -23,6 +23,17 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * "avoid per-message allocation on the fan-out path"). A player that diverges during a batch (a frame
  * dropped or refused, or it joined during the batch) writes its frames one by one until the batch
  * ends; the bytes each player receives are the same either way.
+ *
+ * <p>Slow players: each player's own limit is its connection's outbound buffer ({@link Player}). When
+ * the whole machine is overloaded, frames wait here instead, in this group's queue, for a loop that
+ * cannot run often enough, while the sockets stay writable: the players would keep receiving ever
+ * older frames. So a live frame that arrived from the publisher more than
+ * {@link HubConfig#maxFrameAge()} before the group handles it is stale: decided once per frame for the
+ * whole group, it is dropped for every player like a frame refused by a full queue (video then waits
+ * for the next keyframe; a player that gets nothing but dropped frames for
+ * {@link HubConfig#playerMaxLag()} is disconnected, "server overloaded"). A stale frame is not part of
+ * the batch, so players in step stay in step. Decoder configuration and metadata are never stale, and
+ * neither is a joiner's prelude (its cached GOP is old by design).
  */
 final class PlayerGroup implements Runnable {
 
@@ -45,6 +56,8 @@ final class PlayerGroup implements Runnable {
     private final ArrayList<Frame> batch = new ArrayList<>();    // confined to executor
     /** {@link HubConfig#flushDelay()}: frames wait up to this long so one write carries several. */
     private final long flushDelayNanos;
+    /** {@link HubConfig#maxFrameAge()}: an older live frame is dropped for every player of the group. */
+    private final long maxFrameAgeNanos;
     private boolean flushScheduled;  // confined to executor
     private boolean flushNow;        // a joiner is waiting for its first frames: no delay
     private final Runnable flushTask = () -> {
@@ -56,6 +69,7 @@ final class PlayerGroup implements Runnable {
         this.executor = executor;
         this.hub = hub;
         this.flushDelayNanos = hub.config().flushDelay().toNanos();
+        this.maxFrameAgeNanos = hub.config().maxFrameAge().toNanos();
     }
 
     /** Queues an item (a retained {@link Frame}, or a control item) for the group's loop; any thread. */
@@ -100,6 +114,13 @@ final class PlayerGroup implements Runnable {
 
     private void handle(Object item, long now) {
         if (item instanceof Frame f) {
+            if (!f.config && now - f.arrival > maxFrameAgeNanos) {
+                // the loop ran too late for this frame: the same drop for every player, outside the batch
+                for (int i = 0; i < players.size(); i++) {
+                    players.get(i).stale(f, now);
+                }
+                return;
+            }
             int index = batch.size();
             batch.add((Frame) f.retain());
             for (int i = 0; i < players.size(); i++) {

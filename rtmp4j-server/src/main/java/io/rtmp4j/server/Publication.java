@@ -57,7 +57,8 @@ public final class Publication {
         if (ended) {
             return;
         }
-        Frame f = new Frame(Frame.DATA, Math.max(stream.lastTimestamp(), 0), body, false, true, hub.alloc());
+        Frame f = new Frame(Frame.DATA, Math.max(stream.lastTimestamp(), 0), body, false, true, hub.nanoTime(),
+                hub.alloc());
         try {
             stream.dispatch(this, f, null, true);
         } finally {
@@ -96,7 +97,8 @@ public final class Publication {
         messages++;
         long ts = timeline(timestamp);
         // never waits for a keyframe (not video); small ones never dropped: see MAX_UNDROPPABLE_DATA_BYTES
-        Frame f = new Frame(Frame.DATA, ts, body, false, body.length <= MAX_UNDROPPABLE_DATA_BYTES, hub.alloc());
+        Frame f = new Frame(Frame.DATA, ts, body, false, body.length <= MAX_UNDROPPABLE_DATA_BYTES, hub.nanoTime(),
+                hub.alloc());
         try {
             stream.dispatch(this, f, null, false);
         } finally {
@@ -118,7 +120,8 @@ public final class Publication {
     }
 
     private void media(int type, long timestamp, byte[] payload) {
-        lastActivity = hub.nanoTime();
+        long now = hub.nanoTime();
+        lastActivity = now;
         if (ended) {
             return;
         }
@@ -134,7 +137,7 @@ public final class Publication {
             }
         }
         long ts = timeline(timestamp);
-        Frame f = new Frame(type, ts, payload, key, configKey != null, hub.alloc());
+        Frame f = new Frame(type, ts, payload, key, configKey != null, now, hub.alloc());
         try {
             stream.dispatch(this, f, configKey, false);
         } finally {

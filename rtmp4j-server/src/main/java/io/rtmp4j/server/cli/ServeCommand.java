@@ -65,6 +65,13 @@ public final class ServeCommand implements Callable<Integer> {
                     + "0 = write at once) (default: ${DEFAULT-VALUE}).")
     int flushDelayMs;
 
+    @Option(names = "--max-frame-age-ms", paramLabel = "MS", defaultValue = "" + HubConfig.DEFAULT_MAX_FRAME_AGE_MS,
+            description = "Drop a live audio or video frame that waited longer than this inside the server (the "
+                    + "machine overloaded), down to the next keyframe, so players stay near the live edge; a "
+                    + "player that gets only such frames for --player-max-lag is disconnected. Sequence "
+                    + "headers, metadata and a joiner's cached GOP are never dropped (default: ${DEFAULT-VALUE}).")
+    int maxFrameAgeMs;
+
     @Option(names = "--chunk-size", paramLabel = "BYTES", defaultValue = "4096",
             description = "Outbound chunk size (default: ${DEFAULT-VALUE}).")
     int chunkSize;
@@ -94,6 +101,14 @@ public final class ServeCommand implements Callable<Integer> {
         return Duration.ofMillis(Math.round(s * 1000));
     }
 
+    /** The hub settings the options give. */
+    HubConfig hubConfig() {
+        return HubConfig.defaults().withGopCache(!noGopCache).withMaxGopBytes(maxGopBytes)
+                .withPublisherSilenceTimeout(seconds(publisherTimeout)).withPlayerMaxLag(seconds(playerMaxLag))
+                .withPlayerQueueBytes(playerQueueBytes).withFlushDelay(Duration.ofMillis(flushDelayMs))
+                .withMaxFrameAge(Duration.ofMillis(maxFrameAgeMs));
+    }
+
     @Override
     public Integer call() throws Exception {
         RtmpServer.Settings d = RtmpServer.Settings.defaults();
@@ -104,9 +119,7 @@ public final class ServeCommand implements Callable<Integer> {
                 seconds(handshakeTimeout),
                 seconds(idleTimeout), d.closeTimeout(), d.writeLowWaterMark(), d.writeHighWaterMark(),
                 maxConnections, ioThreads, Duration.ofMillis(ioPeriodMs));
-        HubConfig hub = HubConfig.defaults().withGopCache(!noGopCache).withMaxGopBytes(maxGopBytes)
-                .withPublisherSilenceTimeout(seconds(publisherTimeout)).withPlayerMaxLag(seconds(playerMaxLag))
-                .withPlayerQueueBytes(playerQueueBytes).withFlushDelay(Duration.ofMillis(flushDelayMs));
+        HubConfig hub = hubConfig();
         LiveServer server = new LiveServer(transport, hub, record).start();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
