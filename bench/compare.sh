@@ -21,7 +21,11 @@
 # For each run: CPU time of the server (utime+stime from /proc/PID/stat; nginx: master+worker), peak
 # RSS (VmHWM; nginx: the worker), and the load generator's figures. rtmp4j runs with the JVM options
 # ./rtmp4j uses by default (read from the launcher; RTMP4J_JAVA_OPTS from the environment is not
-# used); --jfr adds a JFR recording to them.
+# used); --jfr adds a JFR recording to them; --rtmp4j-args "..." adds serve options (e.g.
+# "--io-period-ms 0" to measure without event-loop pacing).
+# --fifo runs the servers, the publisher and the load generator under SCHED_FIFO (chrt -f 10, needs
+# root): on a machine shared with other work, the measured processes then get the CPU whenever they
+# are runnable, instead of a share of it that depends on the other load; both servers alike.
 # Loopback only; every process it starts is stopped on exit; bounded by per-run timeouts.
 set -euo pipefail
 
@@ -41,6 +45,8 @@ late_players=20
 ingest_publishers=200
 build=1
 jfr=0
+fifo=0
+rtmp4j_args=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --scenarios) scenarios="$2"; shift 2 ;;
@@ -59,11 +65,18 @@ while [ $# -gt 0 ]; do
     --servers) servers="$2"; shift 2 ;;
     --no-build) build=0; shift ;;
     --jfr) jfr=1; shift ;;
+    --fifo) fifo=1; shift ;;
+    --rtmp4j-args) rtmp4j_args="$2"; shift 2 ;;
     -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d'; exit 0 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
 : "${servers:=nginx rtmp4j}"
+rt=""
+if [ "$fifo" = 1 ]; then
+  command -v chrt > /dev/null && chrt -f 10 true 2> /dev/null || { echo "--fifo needs chrt and the right to use SCHED_FIFO (root)" >&2; exit 2; }
+  rt="chrt -f 10"
+fi
 
 cache="$root/bench/.cache"
 work="$(mktemp -d /tmp/rtmp4j-compare.XXXXXX)"
@@ -172,7 +185,7 @@ rtmp {
   }
 }
 EOF
-    nginx -p "$dir/" -c "$dir/nginx.conf" > "$dir/logs/stdout.log" 2>&1 &
+    $rt nginx -p "$dir/" -c "$dir/nginx.conf" > "$dir/logs/stdout.log" 2>&1 &
     server_pid=$!
     pids+=("$server_pid")
     wait_listen "$port" "$server_pid"
@@ -190,7 +203,8 @@ EOF
       opts="$opts -XX:StartFlightRecording=filename=$work/rtmp4j-$port.jfr,settings=profile"
     fi
     # shellcheck disable=SC2086
-    java $opts -jar "$root/rtmp4j-server/target/rtmp4j.jar" serve --bind 127.0.0.1 --rtmp-port "$port" \
+    # shellcheck disable=SC2086
+    $rt java $opts -jar "$root/rtmp4j-server/target/rtmp4j.jar" serve --bind 127.0.0.1 --rtmp-port "$port" $rtmp4j_args \
       > "$work/rtmp4j-$port.log" 2>&1 &
     server_pid=$!
     pids+=("$server_pid")
@@ -208,7 +222,7 @@ stop_pid() {
 
 publisher_pid=""
 start_publisher() { # port
-  ffmpeg -nostdin -hide_banner -loglevel error -re -stream_loop -1 -i "$hd" -c copy -f flv \
+  $rt ffmpeg -nostdin -hide_banner -loglevel error -re -stream_loop -1 -i "$hd" -c copy -f flv \
     "rtmp://127.0.0.1:$1/live/s" > "$work/ffmpeg-$1.log" 2>&1 &
   publisher_pid=$!
   pids+=("$publisher_pid")
@@ -218,7 +232,7 @@ loadgen() { # timeout args...
   local t=$1; shift
   local spids
   spids=$(IFS=,; echo "${server_pids[*]}")
-  timeout "$t" /usr/bin/time -f "LOADGEN_CPU %U %S" java -Xms1g -Xmx1g -Xmn700m -XX:+UseSerialGC -cp "$jar" \
+  timeout "$t" $rt /usr/bin/time -f "LOADGEN_CPU %U %S" java -Xms1g -Xmx1g -Xmn700m -XX:+UseSerialGC -cp "$jar" \
     io.rtmp4j.bench.load.LoadGenerator --quiet --server-pids "$spids" --connect-rate "$connect_rate" "$@"
 }
 

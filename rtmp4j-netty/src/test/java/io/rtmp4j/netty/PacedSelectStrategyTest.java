@@ -19,8 +19,14 @@ class PacedSelectStrategyTest {
         now += ns; // the pause takes as long as asked
     });
 
+    private int ready = 7;
+    private int polls;
+
     private int turn(boolean hasTasks) throws Exception {
-        return strategy.calculateStrategy(() -> 7, hasTasks);
+        return strategy.calculateStrategy(() -> {
+            polls++;
+            return ready;
+        }, hasTasks);
     }
 
     @Test
@@ -47,5 +53,18 @@ class PacedSelectStrategyTest {
         turn(false);
         assertThat(turn(true)).as("selectNow's count").isEqualTo(7);
         assertThat(pauses).containsExactly(PERIOD);
+    }
+
+    @Test
+    void afterAPauseTheSocketsArePolledEvenWhenNoTaskWasQueuedBefore() throws Exception {
+        // Netty skips its blocking select when a task arrived meanwhile: the sockets must be polled
+        // here, or a loop fed tasks by other threads during every pause never reads them
+        turn(false);
+        assertThat(turn(false)).as("selectNow's count").isEqualTo(7);
+        assertThat(polls).isEqualTo(1);
+        ready = 0;
+        assertThat(turn(false)).as("nothing ready: block in select").isEqualTo(SelectStrategy.SELECT);
+        assertThat(polls).isEqualTo(2);
+        assertThat(pauses).hasSize(2);
     }
 }

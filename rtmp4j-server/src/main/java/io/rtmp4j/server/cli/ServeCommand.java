@@ -87,7 +87,7 @@ public final class ServeCommand implements Callable<Integer> {
     int maxConnections;
 
     @Option(names = "--io-threads", paramLabel = "N", defaultValue = "0",
-            description = "Event loop threads; 0 = two per core (default: ${DEFAULT-VALUE}).")
+            description = "Event loop threads; 0 = one per core (default: ${DEFAULT-VALUE}).")
     int ioThreads;
 
     @Option(names = "--io-period-ms", paramLabel = "MS",
