@@ -13,9 +13,9 @@ import java.nio.ByteBuffer;
  * about it, and its chunk-encoded forms, made once per {@link ChunkLayout} and shared by every player
  * with that layout.
  *
- * <p>The payload is copied once, on arrival, into a pooled direct buffer: the GOP cache keeps frames
- * for seconds, and as heap arrays they outlived the young generation and were copied and compacted
- * by every collection (with 200 publishers, issue 5, the collector's thread was a sixth of the
+ * <p>The payload is copied once, on arrival, off the heap ({@link PayloadSlabs}): the GOP cache keeps
+ * frames for seconds, and as heap arrays they outlived the young generation and were copied and
+ * compacted by every collection (with 200 publishers, issue 5, the collector took a fifth of the
  * server's CPU time); off the heap they cost the collector nothing and are freed with the frame.
  *
  * <p>Reference counted: the publisher path, each player group it is queued to and the GOP cache each
@@ -58,14 +58,12 @@ final class Frame extends AbstractReferenceCounted {
         }
     }
 
-    /** A frame holding a copy of {@code payload}, arrived at {@code arrival} ({@link StreamHub#nanoTime()}). */
-    Frame(int typeId, long timestamp, byte[] payload, boolean keyframe, boolean config, long arrival,
+    /**
+     * A frame of {@code payload} (owned by the frame from now on; see {@link PayloadSlabs}), arrived at
+     * {@code arrival} ({@link StreamHub#nanoTime()}).
+     */
+    Frame(int typeId, long timestamp, ByteBuf payload, boolean keyframe, boolean config, long arrival,
           ByteBufAllocator alloc) {
-        this(typeId, timestamp, copy(payload, alloc), keyframe, config, arrival, alloc);
-    }
-
-    private Frame(int typeId, long timestamp, ByteBuf payload, boolean keyframe, boolean config, long arrival,
-                  ByteBufAllocator alloc) {
         this.typeId = typeId;
         this.timestamp = timestamp;
         this.payload = payload;
@@ -73,11 +71,6 @@ final class Frame extends AbstractReferenceCounted {
         this.config = config;
         this.arrival = arrival;
         this.alloc = alloc;
-    }
-
-    private static ByteBuf copy(byte[] payload, ByteBufAllocator alloc) {
-        ByteBuf b = alloc.directBuffer(payload.length, payload.length);
-        return b.writeBytes(payload);
     }
 
     /** Payload length in bytes. */
@@ -145,12 +138,12 @@ final class Frame extends AbstractReferenceCounted {
         if (e != null) {
             e.bytes.release();
         }
-        synchronized (this) {
-            for (Encoded m = more; m != null; m = m.next) {
-                m.bytes.release();
-            }
-            more = null;
+        // no lock: the last release happens after every use (reference counts are atomic), so the
+        // encodings added under the monitor by other threads are visible here
+        for (Encoded m = more; m != null; m = m.next) {
+            m.bytes.release();
         }
+        more = null;
     }
 
     @Override

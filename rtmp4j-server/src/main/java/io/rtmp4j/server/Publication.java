@@ -27,6 +27,9 @@ public final class Publication {
     private boolean started;
     private long offset;
     private long messages;
+    /** Payload storage; touched only on {@link #owner}, the publisher's thread. */
+    private final PayloadSlabs slabs;
+    private final Thread owner;
 
     Publication(Stream stream, StreamHub hub, PublisherSink sink, long now, long floor) {
         this.stream = stream;
@@ -34,6 +37,8 @@ public final class Publication {
         this.sink = sink;
         this.lastActivity = now;
         this.floor = floor;
+        this.slabs = new PayloadSlabs(hub.alloc());
+        this.owner = Thread.currentThread(); // the hub creates it on the publisher's thread
     }
 
     /** The stream this publication feeds. */
@@ -55,9 +60,10 @@ public final class Publication {
      */
     public void metadata(byte[] body) {
         if (ended) {
+            slabs.release();
             return;
         }
-        Frame f = new Frame(Frame.DATA, Math.max(stream.lastTimestamp(), 0), body, false, true, hub.nanoTime(),
+        Frame f = new Frame(Frame.DATA, Math.max(stream.lastTimestamp(), 0), slabs.copy(body), false, true, hub.nanoTime(),
                 hub.alloc());
         try {
             stream.dispatch(this, f, null, true);
@@ -91,13 +97,17 @@ public final class Publication {
      * not count as media for {@link HubConfig#publisherSilenceTimeout()}. An empty body is ignored.
      */
     public void data(long timestamp, byte[] body) {
-        if (ended || body.length == 0) {
+        if (ended) {
+            slabs.release();
+            return;
+        }
+        if (body.length == 0) {
             return;
         }
         messages++;
         long ts = timeline(timestamp);
         // never waits for a keyframe (not video); small ones never dropped: see MAX_UNDROPPABLE_DATA_BYTES
-        Frame f = new Frame(Frame.DATA, ts, body, false, body.length <= MAX_UNDROPPABLE_DATA_BYTES, hub.nanoTime(),
+        Frame f = new Frame(Frame.DATA, ts, slabs.copy(body), false, body.length <= MAX_UNDROPPABLE_DATA_BYTES, hub.nanoTime(),
                 hub.alloc());
         try {
             stream.dispatch(this, f, null, false);
@@ -123,6 +133,7 @@ public final class Publication {
         long now = hub.nanoTime();
         lastActivity = now;
         if (ended) {
+            slabs.release();
             return;
         }
         messages++;
@@ -137,7 +148,7 @@ public final class Publication {
             }
         }
         long ts = timeline(timestamp);
-        Frame f = new Frame(type, ts, payload, key, configKey != null, now, hub.alloc());
+        Frame f = new Frame(type, ts, slabs.copy(payload), key, configKey != null, now, hub.alloc());
         try {
             stream.dispatch(this, f, configKey, false);
         } finally {
@@ -176,6 +187,9 @@ public final class Publication {
 
     /** Ends the publication (unpublish or disconnect); idempotent. */
     public void end() {
+        if (Thread.currentThread() == owner) {
+            slabs.release(); // else the publisher's thread does it when it next delivers, or on its close
+        }
         if (ended) {
             return;
         }

@@ -334,11 +334,19 @@ class DataMessageTest {
         assertThat(exit).as("flvmeta --check:%n%s", Peers.tail(log)).isZero();
     }
 
-    /** AVC sequence header (flv-10.1.txt E.4.3.1, AVCPacketType 0) with an AVCDecoderConfigurationRecord. */
+    /**
+     * AVC sequence header (flv-10.1.txt E.4.3.1, AVCPacketType 0) with a complete
+     * AVCDecoderConfigurationRecord, as FFmpeg 5.1 + libx264 wrote it for 320x240 Baseline: flvmeta
+     * parses the SPS for the picture size, and with a truncated SPS it read past it and crashed now
+     * and then (exit 139), failing the recording test at random.
+     */
     private static final byte[] AVC_HEADER = {0x17, 0, 0, 0, 0,
-        1, 0x42, 0, 0x1E, (byte) 0xFF,                 // version 1, Baseline, level 3.0, 4-byte lengths
-        (byte) 0xE1, 0, 4, 0x67, 0x42, 0, 0x1E,        // one SPS (truncated: only its header bytes)
-        1, 0, 2, 0x68, (byte) 0xCE};                   // one PPS
+        0x01, 0x42, (byte) 0xC0, 0x0D, (byte) 0xFF,   // version 1, Baseline, constraints, level 1.3, 4-byte lengths
+        (byte) 0xE1, 0x00, 0x18,                       // one SPS of 24 bytes
+        0x67, 0x42, (byte) 0xC0, 0x0D, (byte) 0xD9, 0x01, 0x41, (byte) 0xFB, 0x01, 0x10, 0x00, 0x00,
+        0x03, 0x00, 0x10, 0x00, 0x00, 0x03, 0x03, (byte) 0xC0, (byte) 0xF1, 0x42, (byte) 0xA4, (byte) 0x80,
+        0x01, 0x00, 0x05,                              // one PPS of 5 bytes
+        0x68, (byte) 0xCB, (byte) 0x83, (byte) 0xCB, 0x20};
     /** AAC sequence header (E.4.2.1, AACPacketType 0): AudioSpecificConfig AAC-LC 44.1 kHz stereo. */
     private static final byte[] AAC_HEADER = {(byte) 0xAF, 0, 0x12, 0x10};
 

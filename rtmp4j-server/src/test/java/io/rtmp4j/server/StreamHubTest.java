@@ -157,8 +157,8 @@ class StreamHubTest {
         // the very same buffers (identity), not copies
         assertThat(a.roots.keySet()).allMatch(r -> b.roots.containsKey(r));
         assertThat(other.roots.keySet()).noneMatch(r -> a.roots.containsKey(r));
-        // each payload copied once on arrival (off the heap), then one encoding per layout per frame
-        assertThat(allocated).hasSize(2 + 4);
+        // both payloads copied on arrival into one slab (PayloadSlabs), then one encoding per layout per frame
+        assertThat(allocated).hasSize(1 + 4);
         RawMessage big = a.messages.get(1);
         assertThat(big.payload()).hasSize(300);
         assertThat(other.messages.get(1).messageStreamId()).isEqualTo(7);
