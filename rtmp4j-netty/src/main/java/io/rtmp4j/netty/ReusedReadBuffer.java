@@ -19,8 +19,19 @@ import io.netty.util.concurrent.FastThreadLocal;
  */
 final class ReusedReadBuffer extends DefaultMaxMessagesRecvByteBufAllocator {
 
-    /** Bytes one read may take: a TCP window's worth on loopback, and what the pacing gathers. */
+    /** Bytes one read may take. */
     static final int CAPACITY = 64 * 1024;
+    /**
+     * Reads per connection per turn of the loop while its socket has more: up to 4 MiB per turn. With
+     * the loop paced ({@link RtmpServer.Settings#ioPeriod()}), a connection gets one turn per period,
+     * so this bounds its throughput: Netty's default of 16 reads (1 MiB per 40 ms, 25 MiB/s) slowed a
+     * publisher sending as fast as it could (RtmpClientTest's 30 MiB publish took 28 s and timed out).
+     */
+    static final int READS_PER_TURN = 64;
+
+    ReusedReadBuffer() {
+        super(READS_PER_TURN);
+    }
 
     private static final FastThreadLocal<ByteBuf[]> BUFFER = new FastThreadLocal<>() {
         @Override

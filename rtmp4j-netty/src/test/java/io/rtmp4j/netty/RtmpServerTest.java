@@ -63,6 +63,7 @@ class RtmpServerTest {
         org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isExecutable(ffmpeg),
                 "ffmpeg is not installed (Debian package ffmpeg, see .ci/run); skipping");
         java.util.concurrent.atomic.AtomicInteger video = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.CountDownLatch allVideo = new java.util.concurrent.CountDownLatch(27);
         java.util.List<String> refused = new java.util.concurrent.CopyOnWriteArrayList<>();
         try (RtmpServer server = RtmpServer.builder().settings(settings(Duration.ofSeconds(10), 10))
                 .onPublish((conn, r) -> {
@@ -78,6 +79,7 @@ class RtmpServerTest {
                 .onMedia((conn, kind, id, ts, payload) -> {
                     if (kind == io.rtmp4j.session.MediaKind.VIDEO) {
                         video.incrementAndGet();
+                        allVideo.countDown();
                     }
                 })
                 .build().start()) {
@@ -93,6 +95,9 @@ class RtmpServerTest {
                 assertThat(p.exitValue() == 0).as(name).isEqualTo(name.equals("cam"));
             }
             assertThat(refused).containsExactly("other");
+            // ffmpeg may exit before the server's loop (paced: RtmpServer.Settings#ioPeriod) has read
+            // its last bytes from the socket buffer: wait for them, bounded
+            assertThat(allVideo.await(10, java.util.concurrent.TimeUnit.SECONDS)).as("27 video messages").isTrue();
             assertThat(video.get()).isEqualTo(27); // sequence header, 25 frames, AVC end of sequence
         }
     }
