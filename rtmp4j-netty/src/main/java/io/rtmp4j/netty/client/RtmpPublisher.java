@@ -65,6 +65,8 @@ public final class RtmpPublisher {
     // guarded by this: what a new connection needs first, and the connection waiting for a switch point
     private RtmpClientConnection next;
     private long nextReadyNanos;
+    /** Completed with each new connection that publishes and waits for the switch (for tests). */
+    private volatile CompletableFuture<RtmpClientConnection> nextReady = new CompletableFuture<>();
     private boolean videoSent;
     private byte[] videoHeader;
     private byte[] audioHeader;
@@ -368,6 +370,9 @@ public final class RtmpPublisher {
                     if (ready) {
                         next = c;
                         nextReadyNanos = System.nanoTime();
+                        CompletableFuture<RtmpClientConnection> f = nextReady;
+                        nextReady = new CompletableFuture<>();
+                        f.complete(c);
                     }
                 }
                 if (!ready) {
@@ -390,6 +395,15 @@ public final class RtmpPublisher {
             LOG.warn("{}: cannot reconnect to {}: {}{}", this, tcUrl, e.getMessage(),
                     old.isOpen() ? "; staying on the current connection" : "");
         });
+    }
+
+    /**
+     * Completes when the connection this publisher is moving to has started publishing and waits for the
+     * switch (the next key frame). Package-private: tests use it to send their frames only once the
+     * client itself knows the new server accepted, not merely when that server's side says so.
+     */
+    CompletableFuture<RtmpClientConnection> nextConnectionReady() {
+        return nextReady;
     }
 
     @Override

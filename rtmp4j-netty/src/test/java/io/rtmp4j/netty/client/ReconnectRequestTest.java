@@ -298,6 +298,7 @@ class ReconnectRequestTest {
         RtmpPublisher p = client.publish(a.url("cam")).get(10, TimeUnit.SECONDS);
         CompletableFuture<RtmpPublisher> moved = new CompletableFuture<>();
         p.onReconnected(moved::complete);
+        CompletableFuture<RtmpClientConnection> nextReady = p.nextConnectionReady();
         Conn ca = a.await(c -> c.publishing.isDone());
         // enhanced-rtmp-v2.md "Enhancing NetConnection connect Command": capsEx announces Reconnect
         assertThat(ca.caps.capsEx() & EnhancedCapabilities.CAPS_RECONNECT).isEqualTo(EnhancedCapabilities.CAPS_RECONNECT);
@@ -310,6 +311,10 @@ class ReconnectRequestTest {
         a.requestReconnect(ca, "//127.0.0.1:" + b.server.port() + "/live", "maintenance");
         Conn cb = b.await(c -> c.publishing.isDone());
         assertThat(cb.publishing.get()).isEqualTo("cam");
+        // B's side has accepted; wait until the client has B's NetStream.Publish.Start too (B's reply may
+        // wait for its paced event loop's next turn, RtmpServer.Settings#ioPeriod), else every frame below
+        // could go out before the client is ready to move
+        nextReady.get(10, TimeUnit.SECONDS);
         assertThat(p.connection().url().port()).as("still on the old server until a key frame").isEqualTo(a.server.port());
         sendFrames(p, 15, 40); // key frames at 20 and 30
         assertThat(moved.get(10, TimeUnit.SECONDS)).isSameAs(p);
