@@ -3,9 +3,6 @@ package io.rtmp4j.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufAllocator;
-import io.netty.buffer.AbstractByteBufAllocator;
-import io.netty.buffer.Unpooled;
 import io.netty.util.concurrent.EventExecutor;
 import io.netty.util.concurrent.ImmediateEventExecutor;
 import io.rtmp4j.amf.Amf0EcmaArray;
@@ -43,30 +40,8 @@ import org.junit.jupiter.api.io.TempDir;
 class DataMessageTest {
 
     private final AtomicLong now = new AtomicLong(1_000_000_000L);
-    private final List<ByteBuf> allocated = new ArrayList<>();
-    private final ByteBufAllocator alloc = new AbstractByteBufAllocator(false) {
-        @Override
-        protected ByteBuf newHeapBuffer(int initialCapacity, int maxCapacity) {
-            return track(Unpooled.buffer(initialCapacity, maxCapacity));
-        }
-
-        @Override
-        protected ByteBuf newDirectBuffer(int initialCapacity, int maxCapacity) {
-            return track(Unpooled.directBuffer(initialCapacity, maxCapacity));
-        }
-
-        @Override
-        public boolean isDirectBufferPooled() {
-            return false;
-        }
-
-        private ByteBuf track(ByteBuf b) {
-            synchronized (allocated) {
-                allocated.add(b);
-            }
-            return b;
-        }
-    };
+    private final TrackingAllocator alloc = new TrackingAllocator();
+    private final List<ByteBuf> allocated = alloc.allocated;
     private final EventExecutor inline = ImmediateEventExecutor.INSTANCE;
     private final StreamKey key = StreamKey.of("live", "cam");
 

@@ -2,10 +2,7 @@ package io.rtmp4j.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.netty.buffer.AbstractByteBufAllocator;
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufAllocator;
-import io.netty.buffer.Unpooled;
 import io.netty.util.concurrent.AbstractEventExecutor;
 import io.netty.util.concurrent.DefaultPromise;
 import io.netty.util.concurrent.Future;
@@ -14,7 +11,6 @@ import io.netty.util.concurrent.Promise;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -33,28 +29,8 @@ import org.junit.jupiter.api.Test;
 class OverloadedLoopTest {
 
     private final AtomicLong now = new AtomicLong(1_000_000_000L);
-    private final List<ByteBuf> allocated = new ArrayList<>();
-    private final ByteBufAllocator alloc = new AbstractByteBufAllocator(false) {
-        @Override
-        protected ByteBuf newHeapBuffer(int initialCapacity, int maxCapacity) {
-            return track(Unpooled.buffer(initialCapacity, maxCapacity));
-        }
-
-        @Override
-        protected ByteBuf newDirectBuffer(int initialCapacity, int maxCapacity) {
-            return track(Unpooled.directBuffer(initialCapacity, maxCapacity));
-        }
-
-        @Override
-        public boolean isDirectBufferPooled() {
-            return false;
-        }
-
-        private ByteBuf track(ByteBuf b) {
-            allocated.add(b);
-            return b;
-        }
-    };
+    private final TrackingAllocator alloc = new TrackingAllocator();
+    private final List<ByteBuf> allocated = alloc.allocated;
     private final StreamKey key = StreamKey.of("live", "cam");
     private final LateLoop loop = new LateLoop();
 

@@ -3,9 +3,6 @@ package io.rtmp4j.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufAllocator;
-import io.netty.buffer.AbstractByteBufAllocator;
-import io.netty.buffer.Unpooled;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -13,25 +10,8 @@ import org.junit.jupiter.api.Test;
 /** Payload slabs: small payloads share a slab that lives as long as its last frame; large ones own one. */
 class PayloadSlabsTest {
 
-    private final List<ByteBuf> allocated = new ArrayList<>();
-    private final ByteBufAllocator alloc = new AbstractByteBufAllocator(true) {
-        @Override
-        protected ByteBuf newHeapBuffer(int initialCapacity, int maxCapacity) {
-            throw new AssertionError("payloads go off the heap");
-        }
-
-        @Override
-        protected ByteBuf newDirectBuffer(int initialCapacity, int maxCapacity) {
-            ByteBuf b = Unpooled.directBuffer(initialCapacity, maxCapacity);
-            allocated.add(b);
-            return b;
-        }
-
-        @Override
-        public boolean isDirectBufferPooled() {
-            return false;
-        }
-    };
+    private final TrackingAllocator alloc = new TrackingAllocator();
+    private final List<ByteBuf> allocated = alloc.allocated;
     private final PayloadSlabs slabs = new PayloadSlabs(alloc);
 
     private static byte[] bytes(int n, int fill) {
@@ -50,6 +30,7 @@ class PayloadSlabsTest {
         assertThat(a.getByte(99)).isEqualTo((byte) 1);
         assertThat(b.getByte(0)).isEqualTo((byte) 2);
         ByteBuf slab = allocated.get(0);
+        assertThat(slab.isDirect()).as("payloads live off the heap").isTrue();
         slabs.release();              // the publication ends: the frames keep the slab
         assertThat(slab.refCnt()).isPositive();
         a.release();
