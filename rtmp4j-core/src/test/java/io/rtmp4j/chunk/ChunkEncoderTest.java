@@ -43,6 +43,26 @@ class ChunkEncoderTest {
     }
 
     @Test
+    void aDirectOrSlicedBufferPayloadEncodesLikeTheArrayAndIsLeftAsItWas() {
+        // rtmp-1.0.txt §5.3.1 (spec example 2's layout: 307 bytes in 128-byte chunks, fmt 0 then fmt 3)
+        byte[] body = payload(307, 9);
+        ByteBuffer direct = ByteBuffer.allocateDirect(400);
+        direct.position(50);
+        direct.put(body);
+        direct.position(50).limit(50 + body.length); // the payload sits at 50..357 of the buffer
+        ByteBuffer out = ByteBuffer.allocate(1000);
+        int n = new ChunkEncoder().encode(4, 9, 1000, 12346, direct, out);
+        assertThat(java.util.Arrays.copyOf(out.array(), n)).isEqualTo(ChunkDecoderTest.specExample2());
+        assertThat(direct.position()).isEqualTo(50);
+        assertThat(direct.limit()).isEqualTo(50 + body.length);
+        assertThat(out.position()).isEqualTo(n);
+        ByteBuffer sliced = ByteBuffer.wrap(new byte[body.length + 10], 10, body.length).slice().put(body).flip();
+        ByteBuffer out2 = ByteBuffer.allocate(1000);
+        int n2 = new ChunkEncoder().encode(4, 9, 1000, 12346, sliced, out2);
+        assertThat(java.util.Arrays.copyOf(out2.array(), n2)).isEqualTo(ChunkDecoderTest.specExample2());
+    }
+
+    @Test
     void specExample2_encodesToTheSpecBytes() {
         RawMessage m = new RawMessage(4, 9, 1000, 12346, payload(307, 9));
         assertThat(new ChunkEncoder().encode(m)).isEqualTo(ChunkDecoderTest.specExample2());
