@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.rtmp4j.amf.Amf0EcmaArray;
-import io.rtmp4j.flv.FlvReader;
 import io.rtmp4j.flv.FlvTag;
 import io.rtmp4j.flv.FlvWriter;
 import io.rtmp4j.flv.ScriptTag;
@@ -21,11 +20,9 @@ import io.rtmp4j.server.LiveServer;
 import io.rtmp4j.session.MediaKind;
 import io.rtmp4j.session.Metadata;
 import io.rtmp4j.session.StatusEvent;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -88,16 +85,6 @@ class ClientAgainstLiveServerTest {
         return f;
     }
 
-    static List<FlvTag> tags(Path f) throws Exception {
-        List<FlvTag> tags = new ArrayList<>();
-        try (InputStream in = Files.newInputStream(f); FlvReader r = FlvReader.open(in)) {
-            for (FlvTag t; (t = r.next()) != null; ) {
-                tags.add(t);
-            }
-        }
-        return tags;
-    }
-
     @Test
     void publishedFileArrivesTagForTagAtAPlayerThatWasWaiting() throws Exception {
         Path in = file();
@@ -131,8 +118,8 @@ class ClientAgainstLiveServerTest {
         player.close().get(10, TimeUnit.SECONDS);
         recorder.close();
 
-        List<FlvTag> sent = tags(in);
-        List<FlvTag> got = tags(out);
+        List<FlvTag> sent = FlvTestFiles.tags(in);
+        List<FlvTag> got = FlvTestFiles.tags(out);
         assertThat(ScriptTag.decode(got.get(0).body()).metaData().orElseThrow().number("width")).contains(320.0);
         assertThat(got.subList(1, got.size())).as("every audio and video tag, same bytes, same timestamps")
                 .containsExactlyElementsOf(sent.subList(1, sent.size()));

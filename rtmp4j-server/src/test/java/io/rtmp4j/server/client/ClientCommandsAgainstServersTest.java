@@ -2,10 +2,6 @@ package io.rtmp4j.server.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.rtmp4j.amf.Amf0EcmaArray;
-import io.rtmp4j.flv.FlvTag;
-import io.rtmp4j.flv.FlvWriter;
-import io.rtmp4j.flv.ScriptTag;
 import io.rtmp4j.message.StatusCode;
 import io.rtmp4j.netty.RtmpConnection;
 import io.rtmp4j.netty.RtmpServer;
@@ -15,8 +11,6 @@ import io.rtmp4j.server.HubConfig;
 import io.rtmp4j.server.LiveServer;
 import io.rtmp4j.server.client.ClientCommandsTest.Run;
 import io.rtmp4j.session.MediaKind;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -73,24 +67,9 @@ class ClientCommandsAgainstServersTest {
         return err.lines().toList();
     }
 
-    /** onMetaData, AVC + AAC sequence headers, {@code n} video frames (key every 10, 40 ms apart) with audio. */
+    /** See {@link FlvTestFiles#numbered}: {@code n} video frames of 60 bytes with audio. */
     Path file(int n) throws Exception {
-        Path f = tmp.resolve("in.flv");
-        try (OutputStream out = Files.newOutputStream(f); FlvWriter w = FlvWriter.open(out, true, true)) {
-            w.write(FlvTag.script(0, ScriptTag.onMetaData(Amf0EcmaArray.builder().put("width", 320.0).build())
-                    .encode()));
-            w.write(FlvTag.video(0, new byte[] {0x17, 0, 0, 0, 0, 1, 0x42, 0, 0x1E}));
-            w.write(FlvTag.audio(0, new byte[] {(byte) 0xAF, 0, 0x12, 0x10}));
-            for (int i = 0; i < n; i++) {
-                byte[] v = new byte[60];
-                v[0] = (byte) (i % 10 == 0 ? 0x17 : 0x27);
-                v[1] = 1;
-                v[6] = (byte) i;
-                w.write(FlvTag.video(40L * i, v));
-                w.write(FlvTag.audio(40L * i + 10, new byte[] {(byte) 0xAF, 1, 0, 0, 0, 0, (byte) i}));
-            }
-        }
-        return f;
+        return FlvTestFiles.numbered(tmp.resolve("in.flv"), n, 60);
     }
 
     @Test

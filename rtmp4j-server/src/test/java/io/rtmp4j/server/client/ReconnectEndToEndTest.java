@@ -2,10 +2,7 @@ package io.rtmp4j.server.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.rtmp4j.amf.Amf0EcmaArray;
-import io.rtmp4j.flv.FlvReader;
 import io.rtmp4j.flv.FlvTag;
-import io.rtmp4j.flv.FlvWriter;
 import io.rtmp4j.flv.ScriptTag;
 import io.rtmp4j.netty.RtmpConnection;
 import io.rtmp4j.netty.RtmpServer;
@@ -16,9 +13,6 @@ import io.rtmp4j.session.PlayRequest;
 import io.rtmp4j.session.PublishRequest;
 import io.rtmp4j.session.ServerSessionConfig;
 import io.rtmp4j.session.ServerSessionListener;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -189,24 +183,9 @@ class ReconnectEndToEndTest {
         return r;
     }
 
-    /** onMetaData, AVC + AAC sequence headers, {@code n} video frames (key every 10, 40 ms apart) with audio. */
+    /** See {@link FlvTestFiles#numbered}: {@code n} video frames of 80 bytes with audio. */
     Path file(int n) throws Exception {
-        Path f = tmp.resolve("in.flv");
-        try (OutputStream out = Files.newOutputStream(f); FlvWriter w = FlvWriter.open(out, true, true)) {
-            w.write(FlvTag.script(0, ScriptTag.onMetaData(Amf0EcmaArray.builder().put("width", 320.0).build())
-                    .encode()));
-            w.write(FlvTag.video(0, new byte[] {0x17, 0, 0, 0, 0, 1, 0x42, 0, 0x1E}));
-            w.write(FlvTag.audio(0, new byte[] {(byte) 0xAF, 0, 0x12, 0x10}));
-            for (int i = 0; i < n; i++) {
-                byte[] v = new byte[80];
-                v[0] = (byte) (i % 10 == 0 ? 0x17 : 0x27);
-                v[1] = 1;
-                v[6] = (byte) i;
-                w.write(FlvTag.video(40L * i, v));
-                w.write(FlvTag.audio(40L * i + 10, new byte[] {(byte) 0xAF, 1, 0, 0, 0, 0, (byte) i}));
-            }
-        }
-        return f;
+        return FlvTestFiles.numbered(tmp.resolve("in.flv"), n, 80);
     }
 
     /** Polls a scripted relay's state (its fields change on its event loop); bounded by the test timeout. */
@@ -249,12 +228,7 @@ class ReconnectEndToEndTest {
         assertThat(a.players).as("A's player connection was closed by the client").isEmpty();
 
         // the recording: one FLV, clean under the core reader, frames from both servers, each once, in order
-        List<FlvTag> tags = new ArrayList<>();
-        try (InputStream s = Files.newInputStream(out); FlvReader r = FlvReader.open(s)) {
-            for (FlvTag t; (t = r.next()) != null; ) {
-                tags.add(t);
-            }
-        }
+        List<FlvTag> tags = FlvTestFiles.tags(out);
         long prev = 0;
         for (FlvTag t : tags) {
             assertThat(t.timestamp()).isGreaterThanOrEqualTo(prev);
