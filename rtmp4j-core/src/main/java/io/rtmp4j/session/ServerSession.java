@@ -793,7 +793,12 @@ public final class ServerSession {
         }
         s.mode = Mode.PLAYING;
         Amf0Object details = Amf0Object.builder().put("details", r.streamName()).build();
-        // INTEROP-NOTES "Commands": Play.Reset, StreamBegin, Play.Start, |RtmpSampleAccess, Data.Start
+        // docs/INTEROP.md "Commands": Play.Reset (some players depend on it coming first), StreamBegin,
+        // Play.Start, |RtmpSampleAccess at timestamp 0: what nginx-rtmp sends (bar the Reset, which it
+        // never sends). No NetStream.Data.Start: SRS and FMS send it as a data message "onStatus", and
+        // FFmpeg's FLV demuxer (5.1 and 8.1, libavformat/flvdec.c) turns a data message of a name it does
+        // not know into a data stream of its own that never gets another packet, so `ffmpeg -map 0`
+        // waits for it forever. |RtmpSampleAccess is a name it knows and skips at timestamp 0.
         if (r.reset()) {
             wire.send(label(Commands.onStatus(s.id, StatusCode.PLAY_RESET, "Playing and resetting " + r.streamName() + ".",
                     details)));
@@ -801,9 +806,6 @@ public final class ServerSession {
         wire.send(new UserControl.StreamBegin(s.id));
         wire.send(label(Commands.onStatus(s.id, StatusCode.PLAY_START, "Started playing " + r.streamName() + ".", details)));
         wire.send(DataMessage.rtmpSampleAccess(s.id, true, true));
-        // NetStream.Data.Start travels as a data message "onStatus" (as SRS's SrsOnStatusDataPacket and FMS)
-        wire.send(DataMessage.of(s.id, 0, Amf0Value.of(Commands.ON_STATUS), Amf0Object.builder()
-                .put("code", StatusCode.DATA_START.code()).build()));
         return true;
     }
 

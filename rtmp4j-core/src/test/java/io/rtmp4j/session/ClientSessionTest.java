@@ -260,7 +260,7 @@ class ClientSessionTest {
         client.close("done");
         server.pump(client);
         got = server.takeReceived();
-        assertThat(describe(got)).containsExactly("data @setDataFrame@1", "video@1 0 5", "audio@1 0 2",
+        assertThat(describe(got)).containsExactly("data @setDataFrame@1 t0", "video@1 0 5", "audio@1 0 2",
                 "FCUnpublish@0", "deleteStream@0");
         assertThat(((DataMessage) got.get(0)).type()).isEqualTo(MessageType.DATA_AMF0);
         assertThat(((CommandMessage) got.get(4)).numberArgument(0)).contains(1.0);

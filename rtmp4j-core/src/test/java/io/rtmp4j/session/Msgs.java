@@ -37,7 +37,7 @@ final class Msgs {
             }
             return s;
         } else if (m instanceof DataMessage d) {
-            String s = "data " + d.name().orElse("?") + "@" + d.messageStreamId();
+            String s = "data " + d.name().orElse("?") + "@" + d.messageStreamId() + " t" + d.timestamp();
             if (d.name().filter("onStatus"::equals).isPresent()) {
                 s += " " + d.properties(1).flatMap(i -> i.string("code")).orElse("-");
             }

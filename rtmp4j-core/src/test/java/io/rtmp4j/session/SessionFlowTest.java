@@ -90,7 +90,7 @@ class SessionFlowTest {
         pubLink.pump();
         assertThat(publisher.isPublishing()).isTrue();
         assertThat(playerApp.statuses).extracting(StatusEvent::code).containsExactly("NetStream.Play.Reset",
-                "NetStream.Play.Start", "NetStream.Data.Start");
+                "NetStream.Play.Start");
 
         List<byte[]> sent = new ArrayList<>();
         publisher.sendMetadata(Amf0Object.builder().put("width", 1920.0).put("height", 1080.0).build());

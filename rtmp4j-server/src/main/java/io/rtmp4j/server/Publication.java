@@ -2,6 +2,8 @@ package io.rtmp4j.server;
 
 import io.rtmp4j.RtmpProtocolException;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -63,8 +65,8 @@ public final class Publication {
             slabs.release();
             return;
         }
-        Frame f = new Frame(Frame.DATA, Math.max(stream.lastTimestamp(), 0), slabs.copy(body), false, true, hub.nanoTime(),
-                hub.alloc());
+        // at timestamp 0 for players, where FFmpeg's FLV demuxer skips it (see playerTimestamp)
+        Frame f = new Frame(Frame.DATA, 0, slabs.copy(body), false, true, hub.nanoTime(), hub.alloc());
         try {
             stream.dispatch(this, f, null, true);
         } finally {
@@ -91,8 +93,9 @@ public final class Publication {
      * A data message other than metadata (rtmp-1.0.txt §7.1.2; e.g. {@code onCuePoint},
      * {@code onTextData}, {@code onCaptionInfo}): {@code body} is its AMF0 body without a leading
      * {@code @setDataFrame}, forwarded as it is (never re-encoded) to the current players at
-     * {@code timestamp} ms (the publisher's clock, mapped to the stream's timeline as media is), in order
-     * with audio and video, and written to the recording as a script tag. It is not kept for late
+     * {@code timestamp} ms (the publisher's clock, mapped to the stream's timeline as media is; players get
+     * some names at 0, see {@link #playerTimestamp}), in order with audio and video, and written to the
+     * recording as a script tag at its timeline timestamp. It is not kept for late
      * joiners, and a player paused gets none (receiveAudio / receiveVideo do not apply to it). It does
      * not count as media for {@link HubConfig#publisherSilenceTimeout()}. An empty body is ignored.
      */
@@ -107,8 +110,8 @@ public final class Publication {
         messages++;
         long ts = timeline(timestamp);
         // never waits for a keyframe (not video); small ones never dropped: see MAX_UNDROPPABLE_DATA_BYTES
-        Frame f = new Frame(Frame.DATA, ts, slabs.copy(body), false, body.length <= MAX_UNDROPPABLE_DATA_BYTES, hub.nanoTime(),
-                hub.alloc());
+        Frame f = new Frame(Frame.DATA, playerTimestamp(body, ts), slabs.copy(body), false,
+                body.length <= MAX_UNDROPPABLE_DATA_BYTES, hub.nanoTime(), hub.alloc());
         try {
             stream.dispatch(this, f, null, false);
         } finally {
@@ -117,6 +120,50 @@ public final class Publication {
         if (recorder != null) {
             record(() -> recorder.data(ts, body));
         }
+    }
+
+    /** AMF0 names (amf0-file-format-specification.pdf §2.4) of the data messages players get at timestamp 0. */
+    private static final byte[][] AT_ZERO_FOR_PLAYERS = {ascii("onCuePoint"), ascii("onMetaData"),
+            ascii("|RtmpSampleAccess")};
+
+    /**
+     * The timestamp at which players get a data message whose timeline timestamp is {@code ts}.
+     *
+     * <p>FFmpeg's FLV demuxer (libavformat/flvdec.c in 5.1 and 8.1, which its RTMP client feeds, and
+     * which VLC uses for FLV too) skips a script tag named {@code onMetaData}, {@code onCuePoint} or
+     * {@code |RtmpSampleAccess} only at timestamp 0 (after reading its properties); at any other timestamp
+     * the tag becomes a packet of a text-subtitle stream, a stream of its own that never gets another
+     * packet, which an {@code ffmpeg -map 0} player then waits for forever (issue 9). So those go to
+     * players at timestamp 0, which is also what nginx-rtmp does with metadata. A cue point loses nothing
+     * by it: its time is in its body ({@code time}, seconds), and the message still arrives in order with
+     * the media. Metadata goes at 0 too ({@link #metadata}). GStreamer's flvdemux reads only
+     * {@code onMetaData} of script tags, whatever its timestamp.
+     *
+     * <p>Everything else keeps {@code ts}: {@code onTextData}, {@code onCaption} and
+     * {@code onCaptionInfo} are timed text, which FFmpeg makes a subtitle stream of at any timestamp (the
+     * publisher's captions, not something the server adds), and a name FFmpeg does not know becomes a
+     * data stream at any timestamp, so 0 would only put such a message out of order.
+     */
+    static long playerTimestamp(byte[] body, long ts) {
+        for (byte[] name : AT_ZERO_FOR_PLAYERS) {
+            if (isAmf0String(body, name)) {
+                return 0;
+            }
+        }
+        return ts;
+    }
+
+    /** Whether {@code body} starts with the AMF0 string {@code name} (marker 0x02, u16 length, bytes). */
+    private static boolean isAmf0String(byte[] body, byte[] name) {
+        if (body.length < 3 + name.length || body[0] != 0x02
+                || ((body[1] & 0xFF) << 8 | body[2] & 0xFF) != name.length) {
+            return false;
+        }
+        return Arrays.equals(body, 3, 3 + name.length, name, 0, name.length);
+    }
+
+    private static byte[] ascii(String s) {
+        return s.getBytes(StandardCharsets.US_ASCII);
     }
 
     /** An audio message (type 8) payload at {@code timestamp} ms (the publisher's clock). */

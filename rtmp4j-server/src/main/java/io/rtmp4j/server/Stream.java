@@ -148,9 +148,11 @@ final class Stream {
     }
 
     /**
-     * What a late joiner needs before live frames (INTEROP-NOTES "Media"): metadata, every sequence
-     * header, then the cached GOP. Metadata and headers are re-timed to the GOP's first timestamp: the
-     * player's timestamps never go backwards, and FFmpeg 8.1's FLV demuxer ignores an enhanced sequence
+     * What a late joiner needs before live frames (docs/INTEROP.md "Media"): metadata, every sequence
+     * header, then the cached GOP. Metadata stays at timestamp 0, where FFmpeg's FLV demuxer skips it
+     * (at any other timestamp it becomes a subtitle stream: {@link Publication#playerTimestamp}); nginx-rtmp
+     * sends a joiner's metadata at 0 as well. Sequence headers are re-timed to the GOP's first timestamp:
+     * the player's media timestamps never go backwards, and FFmpeg 8.1's FLV demuxer ignores an enhanced sequence
      * start (AV1, Opus) whose timestamp lies far before the following frames (a late joiner then aborts
      * with "Assertion par->extradata_size failed"). The re-timed copies are shared by every joiner of
      * the same GOP.
@@ -162,7 +164,7 @@ final class Stream {
             head = new Frame[(metadata != null ? 1 : 0) + configs.size()];
             int i = 0;
             if (metadata != null) {
-                head[i++] = at(metadata, t0);
+                head[i++] = (Frame) metadata.retain(); // at 0, not t0: see Publication#playerTimestamp
             }
             for (Frame c : configs.values()) {
                 head[i++] = at(c, t0);

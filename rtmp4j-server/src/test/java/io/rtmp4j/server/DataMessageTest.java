@@ -73,8 +73,20 @@ class DataMessageTest {
      * §2.5 object, §2.2 number), built byte by byte.
      */
     static byte[] cuePoint(String name, double time) {
+        return dataBody("onCuePoint", name, time);
+    }
+
+    /**
+     * The same shape under the name {@code onTextData}: timed text, which players get at its own timestamp
+     * (an onCuePoint goes at 0: {@link Publication#playerTimestamp}), so the tests of the timeline use it.
+     */
+    static byte[] textData(String name, double time) {
+        return dataBody("onTextData", name, time);
+    }
+
+    private static byte[] dataBody(String handler, String name, double time) {
         ByteArrayOutputStream b = new ByteArrayOutputStream();
-        string(b, "onCuePoint");                  // 0x02 string marker, U16 length 10, "onCuePoint"
+        string(b, handler);                       // 0x02 string marker, U16 length, e.g. "onCuePoint"
         b.write(0x03);                            // object marker (§2.5)
         key(b, "name");                           // U16 length 4, "name" (UTF-8-empty-less key)
         string(b, name);                          // 0x02, U16 length, the cue point's name
@@ -110,14 +122,14 @@ class DataMessageTest {
     }
 
     @Test
-    void aCuePointReachesEachPlayerOnceInOrderWithMediaAtItsTimestampWithThePublishersBytes() {
+    void aDataMessageReachesEachPlayerOnceInOrderWithMediaAtItsTimestampWithThePublishersBytes() {
         StreamHub hub = hub(HubConfig.defaults());
         FakePlayer early = new FakePlayer(inline);
         FakePlayer other = new FakePlayer(inline, new ChunkLayout(4096, 3, 4, 6, 5));
         Subscription s1 = hub.play(key, early);
         Subscription s2 = hub.play(key, other);
         Publication pub = hub.publish(key, new Pub());
-        byte[] cue = cuePoint("ad-break", 0.12);
+        byte[] cue = textData("caption", 0.12);
         pub.metadata(new byte[] {2, 0, 1, 'M', 1});
         pub.video(1000, p('S', 2));
         pub.video(1000, p('K', 3));
@@ -126,9 +138,9 @@ class DataMessageTest {
         pub.video(1040, p('P', 5));
 
         for (FakePlayer player : List.of(early, other)) {
-            // D1 is the metadata; the cue point's body ends with 0x09, the object end
+            // D1 is the metadata; the text's body ends with 0x09, the object end
             assertThat(player.summary()).containsExactly("D1", "V2", "V3", "A4", "D9", "V5");
-            // a new stream's timeline is the publisher's clock (Publication); metadata goes at the last one
+            // a new stream's timeline is the publisher's clock (Publication); metadata goes at 0
             assertThat(player.timestamps()).containsExactly(0L, 1000L, 1000L, 1010L, 1020L, 1040L);
             RawMessage got = player.messages.get(4);
             assertThat(got.typeId()).isEqualTo(Frame.DATA);      // rtmp-1.0.txt §7.1.2: AMF0 data, 18
@@ -143,21 +155,21 @@ class DataMessageTest {
     }
 
     @Test
-    void aLateJoinerGetsMetadataHeadersAndTheGopButNoOldCuePoint() {
+    void aLateJoinerGetsMetadataHeadersAndTheGopButNoOldDataMessage() {
         for (boolean gopCache : new boolean[] {true, false}) {
             StreamHub hub = hub(HubConfig.defaults().withGopCache(gopCache));
             Publication pub = hub.publish(key, new Pub());
             pub.metadata(new byte[] {2, 0, 1, 'M', 1});
             pub.video(0, p('S', 2));
-            pub.data(0, cuePoint("before-keyframe", 0));
+            pub.data(0, textData("before-keyframe", 0));
             pub.video(0, p('K', 3));
-            pub.data(20, cuePoint("in-the-gop", 0.02));
+            pub.data(20, textData("in-the-gop", 0.02));
             pub.video(40, p('P', 4));
             assertThat(hub.stream(key).gopSize()).isEqualTo(gopCache ? 2 : 0); // K3, P4: no data in the GOP
 
             FakePlayer late = new FakePlayer(inline);
             Subscription sub = hub.play(key, late);
-            byte[] next = cuePoint("after-join", 0.05);
+            byte[] next = textData("after-join", 0.05);
             pub.data(50, next);
             pub.video(80, p('K', 5));
 
@@ -167,10 +179,10 @@ class DataMessageTest {
             } else {
                 // without a GOP cache the joiner waits for a keyframe for video, but data is not video
                 assertThat(late.summary()).containsExactly("D1", "V2", "D9", "V5");
-                assertThat(late.timestamps()).containsExactly(40L, 40L, 50L, 80L);
+                assertThat(late.timestamps()).containsExactly(0L, 40L, 50L, 80L);
             }
             assertThat(ofType(late, Frame.DATA)).extracting(RawMessage::payload)
-                    .as("metadata, then only the cue point sent after the join")
+                    .as("metadata, then only the text sent after the join")
                     .containsExactly(new byte[] {2, 0, 1, 'M', 1}, next);
             sub.close();
             pub.end();
@@ -179,18 +191,18 @@ class DataMessageTest {
     }
 
     @Test
-    void aCuePointDoesNotMakeAPlayerWaitForAKeyframeAndIsNotDroppedWhenTheQueueIsFull() {
+    void aDataMessageDoesNotMakeAPlayerWaitForAKeyframeAndIsNotDroppedWhenTheQueueIsFull() {
         StreamHub hub = hub(HubConfig.defaults());
         FakePlayer player = new FakePlayer(inline);
         hub.play(key, player);
         Publication pub = hub.publish(key, new Pub());
         pub.video(0, p('P', 1));                       // before any keyframe: skipped
-        pub.data(10, cuePoint("early", 0.01));         // delivered although video waits for a keyframe
+        pub.data(10, textData("early", 0.01));         // delivered although video waits for a keyframe
         pub.video(40, p('K', 2));
         player.writable = false;                       // its queue is full
         pub.video(80, p('P', 3));                      // dropped, video waits for a keyframe again
         pub.audio(90, p('A', 4));                      // dropped
-        byte[] cue = cuePoint("while-congested", 0.1);
+        byte[] cue = textData("while-congested", 0.1);
         pub.data(100, cue);                            // small: never dropped, like configuration
         byte[] big = new byte[Publication.MAX_UNDROPPABLE_DATA_BYTES + 1];
         big[0] = 0x02;                                 // any body; its size is what matters here
@@ -220,12 +232,12 @@ class DataMessageTest {
         player.refused.add(Frame.AUDIO);               // receiveAudio false
         player.refused.add(Frame.VIDEO);               // receiveVideo false
         pub.audio(10, p('A', 2));
-        byte[] seen = cuePoint("seen", 0.02);
+        byte[] seen = textData("seen", 0.02);
         pub.data(20, seen);
         player.refused.add(Frame.DATA);                // paused: the sink refuses every type
-        pub.data(30, cuePoint("missed", 0.03));
+        pub.data(30, textData("missed", 0.03));
         player.refused.clear();                        // unpaused, receiving everything again
-        byte[] after = cuePoint("after", 0.04);
+        byte[] after = textData("after", 0.04);
         pub.data(40, after);
 
         assertThat(ofType(player, Frame.DATA)).extracting(RawMessage::payload).containsExactly(seen, after);
@@ -240,18 +252,18 @@ class DataMessageTest {
         hub.play(key, player);
         Publication first = hub.publish(key, new Pub());
         first.video(5000, p('K', 1));
-        first.data(5040, cuePoint("first", 5.04));
+        first.data(5040, textData("first", 5.04));
         first.end();
-        first.data(5080, cuePoint("after-the-end", 5.08)); // goes nowhere
+        first.data(5080, textData("after-the-end", 5.08)); // goes nowhere
         Publication second = hub.publish(key, new Pub());
         second.data(0, new byte[0]);                        // nothing to forward
-        second.data(0, cuePoint("second", 0));              // the encoder restarted at 0
+        second.data(0, textData("second", 0));              // the encoder restarted at 0
         second.video(40, p('K', 2));
 
         assertThat(player.summary()).containsExactly("V1", "D9", "D9", "V2");
         // the second publication continues just after the last timestamp the stream sent (Publication)
         assertThat(player.timestamps()).containsExactly(5000L, 5040L, 5041L, 5081L);
-        assertThat(player.messages.get(2).payload()).isEqualTo(cuePoint("second", 0));
+        assertThat(player.messages.get(2).payload()).isEqualTo(textData("second", 0));
     }
 
     @Test
@@ -263,6 +275,66 @@ class DataMessageTest {
         pub.data(6000, cuePoint("keepalive?", 6)); // not media: does not keep the name
         hub.sweep();
         assertThat(pub.isEnded()).isTrue();
+    }
+
+    /**
+     * Issue 9: FFmpeg's FLV demuxer skips onMetaData, onCuePoint and |RtmpSampleAccess only at timestamp 0
+     * and makes a stream of its own of them elsewhere, which a player copying every stream waits for
+     * forever. So players get them at 0 wherever they fall: live, in a late joiner's prelude, across a
+     * republish; media and timed text keep the timeline.
+     */
+    @Test
+    void metadataAndCuePointsReachPlayersAtTimestampZeroWhereFfmpegSkipsThemAndTimedTextKeepsItsTimestamp() {
+        StreamHub hub = hub(HubConfig.defaults());
+        FakePlayer early = new FakePlayer(inline);
+        hub.play(key, early);
+        Publication pub = hub.publish(key, new Pub());
+        byte[] meta = {2, 0, 10, 'o', 'n', 'M', 'e', 't', 'a', 'D', 'a', 't', 'a', 3, 0, 0, 9};
+        pub.metadata(new byte[] {2, 0, 1, 'M', 1});
+        pub.video(1000, p('S', 2));
+        pub.video(1000, p('K', 3));
+        pub.data(1020, cuePoint("ad-break", 1.02));
+        pub.metadata(new byte[] {2, 0, 1, 'M', 4});           // an update mid-stream
+        pub.data(1030, meta);                                  // onMetaData sent as a plain data message
+        pub.data(1035, textData("caption", 1.035));
+        pub.video(1040, p('P', 5));
+        assertThat(early.summary()).containsExactly("D1", "V2", "V3", "D9", "D4", "D9", "D9", "V5");
+        assertThat(early.timestamps()).containsExactly(0L, 1000L, 1000L, 0L, 0L, 0L, 1035L, 1040L);
+
+        FakePlayer late = new FakePlayer(inline);
+        hub.play(key, late);
+        pub.data(1050, cuePoint("after-join", 1.05));
+        pub.video(1080, p('P', 6));
+        // the prelude: the latest metadata at 0, the sequence header at the GOP's start, the GOP
+        assertThat(late.summary()).containsExactly("D4", "V2", "V3", "V5", "D9", "V6");
+        assertThat(late.timestamps()).containsExactly(0L, 1000L, 1000L, 1040L, 0L, 1080L);
+        pub.end();
+
+        Publication again = hub.publish(key, new Pub());       // the encoder restarts at 0
+        again.metadata(new byte[] {2, 0, 1, 'M', 7});
+        again.video(0, p('K', 8));
+        again.data(10, cuePoint("republished", 0.01));
+        again.video(40, p('P', 9));
+        assertThat(late.summary()).endsWith("D7", "V8", "D9", "V9");
+        assertThat(late.timestamps()).endsWith(0L, 1081L, 0L, 1121L);
+        again.end();
+        assertAllReleased();
+    }
+
+    @Test
+    void onlyTheExactAmf0NamesGoToPlayersAtZero() {
+        assertThat(Publication.playerTimestamp(cuePoint("c", 1), 500)).isZero();
+        assertThat(Publication.playerTimestamp(new byte[] {2, 0, 17, '|', 'R', 't', 'm', 'p', 'S', 'a', 'm', 'p', 'l',
+                'e', 'A', 'c', 'c', 'e', 's', 's', 1, 1, 1, 1}, 500)).isZero();
+        assertThat(Publication.playerTimestamp(textData("t", 1), 500)).isEqualTo(500);
+        assertThat(Publication.playerTimestamp(dataBody("onCaptionInfo", "x", 1), 500)).isEqualTo(500);
+        assertThat(Publication.playerTimestamp(dataBody("onCuePointX", "x", 1), 500)).isEqualTo(500);
+        assertThat(Publication.playerTimestamp(dataBody("onCuePoin", "x", 1), 500)).isEqualTo(500);
+        assertThat(Publication.playerTimestamp(new byte[] {2, 0, 10, 'o', 'n', 'C', 'u', 'e'}, 500)) // cut short
+                .isEqualTo(500);
+        assertThat(Publication.playerTimestamp(new byte[] {0x0C, 0, 0, 0, 10, 'o', 'n', 'C', 'u', 'e', 'P', 'o', 'i', 'n',
+                't'}, 500)).as("a long string (0x0C) is not the name FFmpeg compares").isEqualTo(500);
+        assertThat(Publication.playerTimestamp(new byte[0], 500)).isEqualTo(500);
     }
 
     @Test

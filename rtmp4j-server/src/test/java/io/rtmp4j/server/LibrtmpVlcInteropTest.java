@@ -65,6 +65,8 @@ class LibrtmpVlcInteropTest {
     }
 
     private static void assertStreams(List<Peers.Probed> probed, int minVideo, int minAudio) {
+        // nothing the server sends (status, sample access, metadata) is a stream of its own (docs/INTEROP.md "Media")
+        assertThat(probed).as("exactly the published streams: %s", probed).hasSize(2);
         assertThat(probed).as("h264 stream in the player's file").anySatisfy(p -> {
             assertThat(p.type()).isEqualTo("video");
             assertThat(p.codec()).isEqualTo("h264");

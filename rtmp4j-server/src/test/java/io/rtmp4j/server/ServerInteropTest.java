@@ -62,6 +62,8 @@ class ServerInteropTest {
 
     private static void assertStreams(List<Peers.Probed> probed, String videoCodec, int minVideo,
                                       String audioCodec, int minAudio) {
+        // nothing the server sends (status, sample access, metadata) is a stream of its own (docs/INTEROP.md "Media")
+        assertThat(probed).as("exactly the published streams: %s", probed).hasSize(2);
         assertThat(probed).as("streams in the player's file").anySatisfy(p -> {
             assertThat(p.type()).isEqualTo("video");
             assertThat(p.codec()).isEqualTo(videoCodec);

@@ -97,8 +97,10 @@ class StreamHubTest {
         pub.video(160, p('P', 10));
 
         assertThat(late.summary()).containsExactly("D1", "V1", "V2", "A3", "V7", "A8", "V9", "V10");
-        // metadata and sequence headers come at the GOP's first timestamp: monotonic, and what FFmpeg needs
-        assertThat(late.timestamps()).containsExactly(80L, 80L, 80L, 80L, 80L, 90L, 120L, 160L);
+        // metadata at 0, where FFmpeg's FLV demuxer skips it (elsewhere it would be a subtitle stream:
+        // Publication#playerTimestamp); sequence headers at the GOP's first timestamp: monotonic media,
+        // and what FFmpeg 8.1 needs for enhanced sequence starts
+        assertThat(late.timestamps()).containsExactly(0L, 80L, 80L, 80L, 80L, 90L, 120L, 160L);
         assertThat(late.messages).allSatisfy(m -> assertThat(m.messageStreamId()).isEqualTo(1));
         assertThat(late.messages.get(4).chunkStreamId()).isEqualTo(6); // video csid of the layout
         assertThat(late.messages.get(5).chunkStreamId()).isEqualTo(4); // audio csid

@@ -32,7 +32,8 @@ import java.util.Objects;
  *   <li>video starts at a key frame: inter frames before the first key frame are dropped (sequence
  *       headers and command frames are kept), since a decoder cannot use them;</li>
  *   <li>server-side data such as {@code |RtmpSampleAccess} is not written; other data messages
- *       ({@code onCuePoint}, ...) become script tags;</li>
+ *       ({@code onCuePoint}, ...) become script tags, at their timestamp or, when that lies before the
+ *       last one written (a cue point sent at 0 mid-stream), at the last one;</li>
  *   <li>on {@link #close()}, the header's audio / video flags (E.2) are set to what the file holds.</li>
  * </ul>
  * The writes happen on the calling thread (the connection's event loop). Failures to write are kept and
@@ -137,7 +138,10 @@ public final class FlvFileRecorder implements PlayListener, Closeable {
                 }
             }
         }
-        FlvTag tag = FlvTag.of(type, rebase(timestamp), payload);
+        // a data message does not move the media timeline: servers send cue points at timestamp 0
+        // (rtmp4j, see docs/INTEROP.md "Media"), which rebase() would take for a restart
+        long ts = type == FlvTag.TYPE_SCRIPT ? scriptTimestamp(timestamp) : rebase(timestamp);
+        FlvTag tag = FlvTag.of(type, ts, payload);
         if (!metadataWritten && held.size() < MAX_HELD_TAGS) {
             held.add(tag);
             return;
@@ -158,6 +162,22 @@ public final class FlvFileRecorder implements PlayListener, Closeable {
         } catch (RtmpProtocolException e) {
             return true; // not a valid script tag body: keep it out of the file
         }
+    }
+
+    /**
+     * Where a script tag at {@code ts32} goes on the file's timeline, without changing it: its own
+     * timestamp mapped as {@link #rebase} would, or the last timestamp written when that lies before it
+     * (a cue point at 0 in the middle of a stream stays where it arrived).
+     */
+    private long scriptTimestamp(long ts32) {
+        if (lastRaw < 0) {
+            return 0;
+        }
+        long delta = ((ts32 & 0xFFFF_FFFFL) - lastRaw) & 0xFFFF_FFFFL;
+        if (delta >= 0x8000_0000L) {
+            delta -= 0x1_0000_0000L;
+        }
+        return Math.max(unwrapped + delta - base + shift, lastWritten);
     }
 
     /** 32-bit wrap-around unwrapping, rebasing to 0 and forcing a non-decreasing timeline. */

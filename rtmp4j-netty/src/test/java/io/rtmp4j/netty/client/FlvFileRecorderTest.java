@@ -111,6 +111,25 @@ class FlvFileRecorderTest {
     }
 
     @Test
+    void aCuePointAtZeroMidStreamStaysWhereItArrivedAndDoesNotMoveTheTimeline() throws IOException {
+        // rtmp4j sends cue points (and metadata) to players at timestamp 0 (docs/INTEROP.md "Media"); taken
+        // for a restart, that would push every later frame 5 s ahead
+        Path f = tmp.resolve("cue.flv");
+        try (FlvFileRecorder r = FlvFileRecorder.create(f)) {
+            r.onMetadata(metadata(Amf0Object.builder().put("width", 1.0).build()));
+            r.onMedia(MediaKind.VIDEO, 5000, KEY);
+            r.onMedia(MediaKind.AUDIO, 5010, AAC);
+            r.onMedia(MediaKind.DATA, 0, ScriptTag.of("onCuePoint", Amf0Value.of("ad")).encode());
+            r.onMedia(MediaKind.VIDEO, 5040, INTER);
+            r.onMedia(MediaKind.DATA, 5050, ScriptTag.of("onTextData", Amf0Value.of("line")).encode());
+            r.onMedia(MediaKind.VIDEO, 5080, INTER);
+        }
+        List<FlvTag> tags = read(f);
+        assertThat(tags).extracting(FlvTag::tagType).containsExactly(18, 9, 8, 18, 9, 18, 9);
+        assertThat(tags).extracting(FlvTag::timestamp).containsExactly(0L, 0L, 10L, 10L, 40L, 50L, 80L);
+    }
+
+    @Test
     void serverDataIsLeftOutOtherDataIsKept() throws IOException {
         Path f = tmp.resolve("d.flv");
         try (FlvFileRecorder r = FlvFileRecorder.create(f)) {
