@@ -19,6 +19,8 @@ import io.rtmp4j.session.PlayRequest;
 import io.rtmp4j.session.PublishRequest;
 import io.rtmp4j.session.ServerSessionConfig;
 import io.rtmp4j.session.ServerSessionListener;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.channels.spi.SelectorProvider;
 import java.time.Duration;
@@ -302,7 +304,25 @@ public final class RtmpServer implements AutoCloseable {
                 SelectorProvider.provider(), PacedSelectStrategy.factory(settings.ioPeriod().toNanos()));
     }
 
-    /** Binds and starts accepting; returns this. @throws java.io.UncheckedIOException-like failure if bind fails */
+    /**
+     * Binds and starts accepting; returns this. When it fails, every thread and resource of this server
+     * is released again before the exception leaves (its own event loops are shut down, so the JVM can
+     * exit), and the server cannot be started again.
+     *
+     * <pre>{@code
+     * try {
+     *     server.start();
+     * } catch (UncheckedIOException e) {      // e.getCause(): java.net.BindException when the port is in use
+     *     ...
+     * }
+     * }</pre>
+     *
+     * @throws java.io.UncheckedIOException wrapping the {@link java.io.IOException} of the bind (a
+     *                                      {@link java.net.BindException} when the address is in use or
+     *                                      cannot be assigned); the message names the address
+     * @throws IllegalStateException        if the calling thread is interrupted while binding (its interrupt
+     *                                      status is set again)
+     */
     public RtmpServer start() {
         ServerBootstrap b = new ServerBootstrap()
                 .group(bossGroup, workerGroup)
@@ -322,14 +342,24 @@ public final class RtmpServer implements AutoCloseable {
                         ch.pipeline().addLast("rtmp", new ServerConnectionHandler(RtmpServer.this));
                     }
                 });
+        boolean bound = false;
         try {
             serverChannel = b.bind(settings.host(), settings.port()).sync().channel();
+            bound = true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while binding", e);
-        } catch (RuntimeException e) {
-            shutdownGroups();
+            throw new IllegalStateException("interrupted while binding " + settings.host() + ":" + settings.port(), e);
+        } catch (Exception e) {
+            // sync() rethrows the bind's cause as is, checked or not (a BindException is an IOException)
+            if (e instanceof IOException io) {
+                throw new UncheckedIOException("cannot listen on " + settings.host() + ":" + settings.port() + ": "
+                        + io.getMessage(), io);
+            }
             throw e;
+        } finally {
+            if (!bound) {
+                shutdownGroups();
+            }
         }
         org.slf4j.LoggerFactory.getLogger(RtmpServer.class).info("listening on rtmp://{}:{}", settings.host(), port());
         return this;

@@ -1,21 +1,80 @@
 package io.rtmp4j.netty;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.rtmp4j.netty.client.PlayListener;
+import io.rtmp4j.netty.client.RtmpClient;
+import io.rtmp4j.netty.client.RtmpPlayer;
+import io.rtmp4j.netty.client.RtmpPublisher;
+import io.rtmp4j.session.MediaKind;
 import io.rtmp4j.session.ServerSessionConfig;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.BindException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Transport limits that need no external program. */
 class RtmpServerTest {
 
     private static RtmpServer.Settings settings(Duration handshake, int maxConnections) {
+        return settings(handshake, maxConnections, 0);
+    }
+
+    private static RtmpServer.Settings settings(Duration handshake, int maxConnections, int port) {
         RtmpServer.Settings d = RtmpServer.Settings.defaults();
-        return new RtmpServer.Settings("127.0.0.1", 0, ServerSessionConfig.defaults(), handshake, d.idleTimeout(),
+        return new RtmpServer.Settings("127.0.0.1", port, ServerSessionConfig.defaults(), handshake, d.idleTimeout(),
                 d.closeTimeout(), d.writeLowWaterMark(), d.writeHighWaterMark(), maxConnections, 1);
+    }
+
+    private static Path ffmpeg() {
+        Path p = Path.of("/usr/bin/ffmpeg");
+        assumeTrue(Files.isExecutable(p), "ffmpeg is not installed (Debian package ffmpeg, see .ci/run); skipping");
+        return p;
+    }
+
+    private static Set<Thread> rtmp4jThreads() {
+        return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().startsWith("rtmp4j-"))
+                .collect(java.util.stream.Collectors.toSet());
+    }
+
+    /** Issue 11: a port in use is a documented, catchable failure, and it leaves no thread behind. */
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void startOnAPortInUseThrowsUncheckedIOExceptionAndReleasesEveryThread() throws Exception {
+        Set<Thread> before = rtmp4jThreads();
+        int port;
+        UncheckedIOException failure;
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            port = taken.getLocalPort();
+            RtmpServer server = RtmpServer.builder().settings(settings(Duration.ofSeconds(10), 10, port)).build();
+            failure = catchThrowableOfType(server::start, UncheckedIOException.class);
+        }
+        assertThat(failure).as("start() on a port in use").isNotNull();
+        assertThat(failure.getCause()).isInstanceOf(BindException.class);
+        assertThat(failure.getMessage()).contains("127.0.0.1:" + port);
+        List<Thread> left = rtmp4jThreads().stream().filter(t -> !before.contains(t)).toList();
+        for (Thread t : left) {
+            t.join(5000); // a thread that is not being shut down stays: the JVM would never exit
+        }
+        assertThat(left).as("threads the failed start left").noneMatch(Thread::isAlive);
     }
 
     @Test
