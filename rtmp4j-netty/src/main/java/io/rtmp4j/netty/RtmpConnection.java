@@ -7,6 +7,7 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.util.concurrent.EventExecutor;
+import io.rtmp4j.RtmpProtocolException;
 import io.rtmp4j.session.ServerSession;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
@@ -67,6 +68,44 @@ public final class RtmpConnection {
             task.run();
             flush();
         });
+    }
+
+    /**
+     * The session's {@link ServerSession#decisionExecutor}: a decision made on the event loop runs at once
+     * (a flush follows, for decisions made outside a read); one made on another thread runs on the event
+     * loop, then what it queued is written and flushed.
+     */
+    void decide(Runnable decision) {
+        if (executor().inEventLoop()) {
+            decision.run();
+            executor().execute(this::flush);
+        } else {
+            executor().execute(() -> {
+                try {
+                    decision.run();
+                } catch (RuntimeException e) {
+                    failed(e);
+                    return;
+                }
+                flush();
+            });
+        }
+    }
+
+    /**
+     * What a failure of the session or the listener does to this connection: a protocol error sends what
+     * the session queued (its error status, if any) and closes at once; a bug in the application's listener
+     * is logged and closes this connection only. Call on {@link #executor()}.
+     */
+    void failed(RuntimeException e) {
+        if (e instanceof RtmpProtocolException) {
+            drainSession();
+            ctx.flush();
+            abort("protocol error: " + e.getMessage());
+        } else {
+            LOG.warn("connection from {}: listener failed", peer(), e);
+            abort("internal error: " + e);
+        }
     }
 
     /** The peer's address as "ip:port", for logs. */

@@ -45,7 +45,8 @@ import java.util.function.Function;
  *         .onMedia((conn, kind, streamId, timestamp, payload) -> { ... })
  *         .build()
  *         .start();
- * // asynchronous decision: conn.execute(() -> r.accept()) once the answer is known
+ * // asynchronous decision: r.accept() from any thread once the answer is known (it runs on the
+ * // connection's event loop), e.g. authorize(r.streamName()).thenAccept(ok -> { if (ok) r.accept(); else ... })
  * // every session event: .listener(conn -> new ServerSessionListener() { ... }) instead
  * ...
  * server.close();
@@ -158,8 +159,8 @@ public final class RtmpServer implements AutoCloseable {
         private EventLoopGroup group;
 
         /**
-         * Decides each {@code connect} (default: accept). The request may be decided later, on the
-         * connection's event loop ({@link RtmpConnection#execute}).
+         * Decides each {@code connect} (default: accept). The request may be decided later, from any
+         * thread (the decision runs on the connection's event loop).
          */
         public Builder onConnect(BiConsumer<RtmpConnection, ConnectRequest> handler) {
             onConnect = Objects.requireNonNull(handler, "handler");
@@ -169,7 +170,7 @@ public final class RtmpServer implements AutoCloseable {
 
         /**
          * Decides each {@code publish} (default: accept): {@code r.accept()}, {@code r.rejectBadName(...)},
-         * now or later through {@link RtmpConnection#execute}.
+         * now or later, from any thread (the decision runs on the connection's event loop).
          */
         public Builder onPublish(BiConsumer<RtmpConnection, PublishRequest> handler) {
             onPublish = Objects.requireNonNull(handler, "handler");
@@ -177,7 +178,7 @@ public final class RtmpServer implements AutoCloseable {
             return this;
         }
 
-        /** Decides each {@code play} (default: accept). */
+        /** Decides each {@code play} (default: accept), now or later, from any thread. */
         public Builder onPlay(BiConsumer<RtmpConnection, PlayRequest> handler) {
             onPlay = Objects.requireNonNull(handler, "handler");
             callbacks = true;

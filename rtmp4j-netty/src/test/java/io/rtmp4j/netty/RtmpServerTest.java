@@ -77,6 +77,80 @@ class RtmpServerTest {
         assertThat(left).as("threads the failed start left").noneMatch(Thread::isAlive);
     }
 
+    /**
+     * Issue 11: a decision completed on another thread (an asynchronous authorization) reaches the peer:
+     * the decision methods hop to the connection's event loop and flush.
+     */
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void decisionsCompletedOnAnotherThreadReachOurPublisherAndPlayer() throws Exception {
+        ScheduledExecutorService auth = Executors.newSingleThreadScheduledExecutor();
+        CountDownLatch published = new CountDownLatch(3);
+        CountDownLatch played = new CountDownLatch(2);
+        try (RtmpServer server = RtmpServer.builder().settings(settings(Duration.ofSeconds(10), 10))
+                .onPublish((conn, r) -> auth.schedule(r::accept, 100, TimeUnit.MILLISECONDS))
+                .onPlay((conn, r) -> CompletableFuture.runAsync(r::accept).thenRun(() -> conn.execute(() -> {
+                    conn.session().sendVideo(r.streamId(), 0, new byte[] {0x17, 0, 0, 0, 0, 1, 0x42, 0, 0x1E});
+                    conn.session().sendVideo(r.streamId(), 40, new byte[] {0x17, 1, 0, 0, 0, 1});
+                })))
+                .onMedia((conn, kind, id, ts, payload) -> published.countDown())
+                .build().start();
+             // a response timeout longer than the waits below: Publish.Start must come, not the timeout
+             RtmpClient client = RtmpClient.create(RtmpClient.Settings.defaults()
+                     .withResponseTimeout(Duration.ofSeconds(30)))) {
+            String url = "rtmp://127.0.0.1:" + server.port() + "/live/cam";
+            RtmpPublisher p = client.publish(url).get(10, TimeUnit.SECONDS); // NetStream.Publish.Start
+            for (int i = 0; i < 3; i++) {
+                p.sendVideo(40L * i, new byte[] {(byte) (i == 0 ? 0x17 : 0x27), 1, 0, 0, 0, (byte) i});
+            }
+            assertThat(published.await(10, TimeUnit.SECONDS)).as("the publisher's media reached the server").isTrue();
+            RtmpPlayer player = client.play(url, new PlayListener() {
+                @Override
+                public void onMedia(MediaKind kind, long timestamp, byte[] payload) {
+                    played.countDown();
+                }
+            }).get(10, TimeUnit.SECONDS);
+            assertThat(played.await(10, TimeUnit.SECONDS)).as("the server's media reached the player").isTrue();
+            player.close().get(10, TimeUnit.SECONDS);
+            p.close().get(10, TimeUnit.SECONDS);
+        } finally {
+            auth.shutdownNow();
+        }
+    }
+
+    /** As above with ffmpeg 5.1 as the publisher: it hung when the accept came from another thread. */
+    @Test
+    @Timeout(value = 90, unit = TimeUnit.SECONDS)
+    void ffmpegGetsPublishStartFromADecisionMadeOnAnotherThread(@TempDir Path tmp) throws Exception {
+        Path ffmpeg = ffmpeg();
+        ScheduledExecutorService auth = Executors.newSingleThreadScheduledExecutor();
+        CountDownLatch allVideo = new CountDownLatch(27);
+        try (RtmpServer server = RtmpServer.builder().settings(settings(Duration.ofSeconds(10), 10))
+                .onPublish((conn, r) -> auth.schedule(r::accept, 200, TimeUnit.MILLISECONDS))
+                .onMedia((conn, kind, id, ts, payload) -> {
+                    if (kind == MediaKind.VIDEO) {
+                        allVideo.countDown();
+                    }
+                })
+                .build().start()) {
+            Process p = new ProcessBuilder(ffmpeg.toString(), "-nostdin", "-hide_banner", "-loglevel", "warning",
+                    "-f", "lavfi", "-i", "testsrc=size=160x120:rate=25", "-t", "1", "-c:v", "libx264",
+                    "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-f", "flv",
+                    "rtmp://127.0.0.1:" + server.port() + "/live/cam")
+                    .redirectErrorStream(true).redirectOutput(tmp.resolve("ffmpeg.log").toFile()).start();
+            boolean exited = p.waitFor(30, TimeUnit.SECONDS);
+            if (!exited) {
+                p.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+            }
+            assertThat(exited && p.exitValue() == 0).as("ffmpeg published and exited 0:%n%s",
+                    Files.readString(tmp.resolve("ffmpeg.log"))).isTrue();
+            // sequence header, 25 frames, AVC end of sequence (read within a bounded wait, see above)
+            assertThat(allVideo.await(10, TimeUnit.SECONDS)).as("27 video messages").isTrue();
+        } finally {
+            auth.shutdownNow();
+        }
+    }
+
     @Test
     void aPeerThatSendsNoHandshakeIsClosedAfterTheHandshakeTimeout() throws Exception {
         try (RtmpServer server = RtmpServer.builder().settings(settings(Duration.ofMillis(300), 10)).build().start();
