@@ -35,6 +35,8 @@ import java.util.function.Function;
  * {@link io.rtmp4j.session.ServerSession} per connection on its event loop. The application sees each
  * connection as an {@link RtmpConnection} and decides through an ordinary
  * {@link ServerSessionListener} that it creates per connection (accept / reject, possibly later).
+ * Every callback ({@code on...}, the listener) runs on the connection's event loop and must not block;
+ * decisions may be made later from any thread.
  *
  * <pre>{@code
  * RtmpServer server = RtmpServer.builder()
@@ -140,7 +142,11 @@ public final class RtmpServer implements AutoCloseable {
         }
     }
 
-    /** Media from an accepted publisher ({@link ServerSessionListener#onMedia} with its connection). */
+    /**
+     * Media from an accepted publisher ({@link ServerSessionListener#onMedia} with its connection). Runs on
+     * the connection's event loop, like every callback of the server: it must not block (the loop serves
+     * many connections); hand slow work to another thread.
+     */
     @FunctionalInterface
     public interface MediaHandler {
         /** See {@link ServerSessionListener#onMedia}; runs on the connection's event loop. */
@@ -217,7 +223,9 @@ public final class RtmpServer implements AutoCloseable {
 
         /**
          * Creates the session listener of each new connection (called on the connection's event loop,
-         * before its first byte), for applications that need every session event. Default: a listener
+         * before its first byte), for applications that need every session event. The listener's methods
+         * run on that event loop too and must not block: an authorization that takes time runs elsewhere
+         * and decides the request from its own thread when it completes. Default: a listener
          * made of the {@code on...} callbacks (which accept everything unless set).
          */
         public Builder listener(Function<RtmpConnection, ServerSessionListener> factory) {

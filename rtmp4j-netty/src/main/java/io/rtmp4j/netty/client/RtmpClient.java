@@ -203,7 +203,7 @@ public final class RtmpClient implements AutoCloseable {
             throw new IllegalArgumentException("port 0 in " + url.tcUrl() + ": a client must name the server's port "
                     + "(0, any free port, is only for a listening address)");
         }
-        CompletableFuture<RtmpClientConnection> result = new CompletableFuture<>();
+        CompletableFuture<RtmpClientConnection> result = new EventLoopFuture<>(group);
         Bootstrap b = new Bootstrap()
                 .group(group)
                 .channel(NioSocketChannel.class)
