@@ -12,6 +12,7 @@ import io.rtmp4j.session.ServerSession;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -145,6 +146,10 @@ public final class RtmpConnection {
 
     /** Writes what the session queued, then flushes; closes gracefully if the session asked for it. */
     public void flush() {
+        flush(settings.closeTimeout());
+    }
+
+    private void flush(Duration closeWait) {
         if (ctx == null) {
             return;
         }
@@ -152,7 +157,7 @@ public final class RtmpConnection {
         ctx.flush();
         if (session != null && session.isCloseRequested() && !closing) {
             halfClose(session.state() == ServerSession.State.CLOSED && closeReason == null
-                    ? "closed by the server" : closeReason);
+                    ? "closed by the server" : closeReason, closeWait);
         }
     }
 
@@ -162,15 +167,20 @@ public final class RtmpConnection {
      * or after the close timeout. Call on {@link #executor()}.
      */
     public void close(String reason) {
+        close(reason, settings.closeTimeout());
+    }
+
+    /** {@link #close(String)}, waiting at most {@code wait} for the peer to close. Call on {@link #executor()}. */
+    void close(String reason, Duration wait) {
         if (closeReason == null) {
             closeReason = reason;
         }
         if (session != null) {
             session.close(reason);
         }
-        flush();
+        flush(wait);
         if (!closing) {
-            halfClose(reason);
+            halfClose(reason, wait);
         }
     }
 
@@ -183,7 +193,7 @@ public final class RtmpConnection {
         channel.close();
     }
 
-    private void halfClose(String reason) {
+    private void halfClose(String reason, Duration wait) {
         closing = true;
         if (closeReason == null) {
             closeReason = reason;
@@ -196,7 +206,7 @@ public final class RtmpConnection {
             });
             executor().schedule(() -> {
                 channel.close();
-            }, settings.closeTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            }, wait.toMillis(), TimeUnit.MILLISECONDS);
         } else {
             channel.close();
         }

@@ -24,7 +24,12 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.channels.spi.SelectorProvider;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
@@ -51,7 +56,7 @@ import java.util.function.Function;
  * // connection's event loop), e.g. authorize(r.streamName()).thenAccept(ok -> { if (ok) r.accept(); else ... })
  * // every session event: .listener(conn -> new ServerSessionListener() { ... }) instead
  * ...
- * server.close();
+ * server.close();   // graceful: every peer gets its status and a clean end (bounded, close(Duration))
  * }</pre>
  *
  * <p>Per connection: a handshake timeout (handshake and {@code connect} must arrive within it), an idle
@@ -291,7 +296,9 @@ public final class RtmpServer implements AutoCloseable {
     private final EventLoopGroup workerGroup;
     private final boolean ownsWorkers;
     private final AtomicInteger connections = new AtomicInteger();
+    private final Set<RtmpConnection> open = ConcurrentHashMap.newKeySet();
     private Channel serverChannel;
+    private boolean closed;
 
     private RtmpServer(Settings settings, Function<RtmpConnection, ServerSessionListener> listener,
                        EventLoopGroup group) {
@@ -402,13 +409,62 @@ public final class RtmpServer implements AutoCloseable {
         return connections;
     }
 
-    /** Stops accepting and closes every connection; waits for the event loops to finish. */
+    /** A connection with a session began (its event loop). */
+    void opened(RtmpConnection conn) {
+        open.add(conn);
+    }
+
+    /** That connection has closed (its event loop). */
+    void closed(RtmpConnection conn) {
+        open.remove(conn);
+    }
+
+    /** {@link #close(Duration)} with {@link Settings#closeTimeout()} (default 5 s). */
     @Override
     public void close() {
-        if (serverChannel != null) {
-            serverChannel.close().syncUninterruptibly();
+        close(settings.closeTimeout());
+    }
+
+    /**
+     * Graceful shutdown: stops accepting, then ends every connection the way {@link RtmpConnection#close}
+     * does (INTEROP-NOTES "Closing"): a publisher gets StreamEOF then {@code NetStream.Unpublish.Success}, a
+     * player StreamEOF then {@code NetStream.Play.UnpublishNotify}; every byte is flushed, the write side
+     * is shut down, and the server keeps reading until the peer closes. It waits at most {@code timeout}
+     * for the peers to close, closes the connections still open, then shuts down the event loops it owns
+     * and waits for them. Idempotent; call it from any thread but the server's event loops (it waits for
+     * them).
+     *
+     * @param timeout how long the peers get to close their side (zero: the goodbye is sent, then every
+     *                connection is closed at once)
+     */
+    public synchronized void close(Duration timeout) {
+        Objects.requireNonNull(timeout, "timeout");
+        if (closed) {
+            return;
         }
-        shutdownGroups();
+        closed = true;
+        try {
+            if (serverChannel != null) {
+                serverChannel.close().syncUninterruptibly();
+            }
+            long deadline = System.nanoTime() + Math.max(0, timeout.toNanos());
+            List<RtmpConnection> ending = new ArrayList<>(open);
+            for (RtmpConnection c : ending) {
+                try {
+                    c.executor().execute(() -> c.close("server closed", timeout));
+                } catch (RejectedExecutionException e) {
+                    // its event loop (an application's group) is already shut down: nothing left to end
+                }
+            }
+            for (RtmpConnection c : ending) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0 || !c.channel().closeFuture().awaitUninterruptibly(left, TimeUnit.NANOSECONDS)) {
+                    c.abort("server closed: the peer did not close within " + timeout.toMillis() + " ms");
+                }
+            }
+        } finally {
+            shutdownGroups();
+        }
     }
 
     private void shutdownGroups() {

@@ -54,6 +54,7 @@ final class ServerConnectionHandler extends ChannelInboundHandlerAdapter {
         session = new ServerSession(s.session(), new SplittableRandom(), listener);
         session.decisionExecutor(conn::decide); // decisions from any thread hop to this event loop
         conn.bind(ctx, session);
+        server.opened(conn);
         LOG.info("connection from {}", conn.peer());
         handshakeTimer = ctx.executor().schedule(() -> {
             ServerSession.State st = session.state();
@@ -131,6 +132,7 @@ final class ServerConnectionHandler extends ChannelInboundHandlerAdapter {
         if (conn == null) {
             return;
         }
+        server.closed(conn);
         conn.closeReasonIfUnset("closed by the peer");
         String reason = conn.closeReason();
         if (session != null) {

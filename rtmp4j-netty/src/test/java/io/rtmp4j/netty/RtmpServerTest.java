@@ -151,6 +151,98 @@ class RtmpServerTest {
         }
     }
 
+    /**
+     * Issue 11: closing the server ends a publication as a graceful close does (StreamEOF,
+     * NetStream.Unpublish.Success, flush, half-close, wait for the peer; INTEROP-NOTES "Closing"): our
+     * publisher, still sending, sees the status and ends cleanly, not with a reset or a broken pipe.
+     */
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void closeEndsOurPublisherWithUnpublishSuccessAndACleanEnd() throws Exception {
+        CountDownLatch media = new CountDownLatch(5);
+        ScheduledExecutorService encoder = Executors.newSingleThreadScheduledExecutor();
+        RtmpServer server = RtmpServer.builder().settings(settings(Duration.ofSeconds(10), 10))
+                .onMedia((conn, kind, id, ts, payload) -> media.countDown()).build().start();
+        boolean closed = false;
+        try (RtmpClient client = RtmpClient.create()) {
+            RtmpPublisher p = client.publish("rtmp://127.0.0.1:" + server.port() + "/live/cam")
+                    .get(10, TimeUnit.SECONDS);
+            long[] ts = {0};
+            encoder.scheduleAtFixedRate(() -> {
+                if (p.isOpen()) {
+                    p.sendVideo(ts[0] += 10, new byte[2048]);
+                }
+            }, 0, 10, TimeUnit.MILLISECONDS);
+            assertThat(media.await(10, TimeUnit.SECONDS)).isTrue();
+            closed = true;
+            server.close();
+            String reason = p.closeFuture().get(10, TimeUnit.SECONDS);
+            assertThat(reason).contains("NetStream.Unpublish.Success").doesNotContain("I/O error");
+        } finally {
+            encoder.shutdownNow();
+            if (!closed) {
+                server.close();
+            }
+        }
+    }
+
+    /** ffmpeg 5.1 publishing in real time when the server closes exits on the status, without "Broken pipe". */
+    @Test
+    @Timeout(value = 90, unit = TimeUnit.SECONDS)
+    void closeEndsAnFfmpegPublisherWithoutABrokenPipe(@TempDir Path tmp) throws Exception {
+        Path ffmpeg = ffmpeg();
+        CountDownLatch video = new CountDownLatch(25);
+        RtmpServer server = RtmpServer.builder().settings(settings(Duration.ofSeconds(10), 10))
+                .onMedia((conn, kind, id, ts, payload) -> {
+                    if (kind == MediaKind.VIDEO) {
+                        video.countDown();
+                    }
+                }).build().start();
+        boolean closed = false;
+        Path log = tmp.resolve("ffmpeg.log");
+        Process p = new ProcessBuilder(ffmpeg.toString(), "-nostdin", "-hide_banner", "-re",
+                "-f", "lavfi", "-i", "testsrc=size=160x120:rate=25", "-t", "60", "-c:v", "libx264",
+                "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-f", "flv",
+                "rtmp://127.0.0.1:" + server.port() + "/live/cam")
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        try {
+            assertThat(video.await(30, TimeUnit.SECONDS)).as("ffmpeg publishes:%n%s", Files.readString(log)).isTrue();
+            closed = true;
+            server.close();
+            assertThat(p.waitFor(20, TimeUnit.SECONDS)).as("ffmpeg exited:%n%s", Files.readString(log)).isTrue();
+            assertThat(Files.readString(log)).doesNotContain("Broken pipe").doesNotContain("Connection reset");
+        } finally {
+            p.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+            if (!closed) {
+                server.close();
+            }
+        }
+    }
+
+    /** close(Duration): the goodbye (a half-close) at once, then a peer that never closes is cut off after the timeout. */
+    @Test
+    @Timeout(value = 30, unit = TimeUnit.SECONDS)
+    void closeWaitsForAPeerThatNeverClosesOnlyAsLongAsTheTimeout() throws Exception {
+        RtmpServer server = RtmpServer.builder().settings(settings(Duration.ofSeconds(30), 10)).build().start();
+        try (Socket s = new Socket()) {
+            s.connect(new InetSocketAddress("127.0.0.1", server.port()), 5000);
+            s.setSoTimeout(10_000);
+            // rtmp-1.0.txt §5.2.2/§5.2.3: C0 and C1; the first byte of S0 shows the server has the connection
+            s.getOutputStream().write(3);
+            s.getOutputStream().write(new byte[1536]);
+            InputStream in = s.getInputStream();
+            assertThat(in.read()).isEqualTo(3);
+            long start = System.nanoTime();
+            server.close(Duration.ofMillis(300)); // this peer never closes its side
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+            assertThat(took).isGreaterThanOrEqualTo(Duration.ofMillis(250)).isLessThan(Duration.ofSeconds(4));
+            byte[] rest = in.readAllBytes(); // S1, S2, then the server's FIN: a clean end of stream
+            assertThat(rest).hasSize(2 * 1536);
+        } finally {
+            server.close(); // idempotent
+        }
+    }
+
     @Test
     void aPeerThatSendsNoHandshakeIsClosedAfterTheHandshakeTimeout() throws Exception {
         try (RtmpServer server = RtmpServer.builder().settings(settings(Duration.ofMillis(300), 10)).build().start();

@@ -584,6 +584,12 @@ public final class RtmpClientConnection {
             if (s.code().equals(StatusCode.PUBLISH_START.code()) && !publishFuture.isDone()) {
                 publisher = newPublisher();
                 publishFuture.complete(publisher);
+            } else if (s.code().equals(StatusCode.UNPUBLISH_SUCCESS.code()) && publishFuture.isDone() && !halfClosed) {
+                // the server ended our publication (its graceful close, INTEROP-NOTES "Closing": StreamEOF,
+                // NetStream.Unpublish.Success, half-close): end it the same way instead of sending on
+                LOG.info("{}: {} {}", RtmpClientConnection.this, s.code(), s.description());
+                closeGracefully("publication ended by the server: " + s.code()
+                        + (s.description().isEmpty() ? "" : " (" + s.description() + ")"));
             } else if (s.isError() && !publishFuture.isDone()) {
                 fail(new RtmpClientException(Kind.PUBLISH_REJECTED, s.code(), "publish '" + streamName + "' to "
                         + url.tcUrl() + " rejected: " + s.code() + (s.description().isEmpty() ? ""
