@@ -20,8 +20,10 @@ import org.slf4j.LoggerFactory;
 /**
  * One accepted RTMP connection of an {@link RtmpServer}: its {@link ServerSession} and the Netty channel
  * that carries it. Everything here must be called on {@link #executor()} (the channel's event loop),
- * like the session itself; use {@link #execute(Runnable)} from other threads, e.g. to decide a publish
- * request after an asynchronous authorization call.
+ * like the session itself; use {@link #execute(Runnable)} from other threads, e.g. to send on the session
+ * after an asynchronous call. The request decisions ({@code accept} / {@code reject} of a
+ * {@link io.rtmp4j.session.PublishRequest} and the like) need no such care: from another thread they run
+ * on this event loop by themselves ({@link ServerSession#decisionExecutor}).
  *
  * <p>Bytes the session queues are written after each inbound read batch and whenever the application
  * calls {@link #flush()}; {@link #writeChunks(ByteBuf)} writes pre-encoded media under the session's
