@@ -13,7 +13,8 @@ import java.util.Optional;
  * A client's {@code connect} (rtmp-1.0.txt §7.2.1.1) waiting for the application's decision, raised by
  * {@link ServerSessionListener#onConnect}. Decide now or later (after an authorization call, say): every
  * message the client sends meanwhile is held by the session and processed once the decision is made.
- * Call the decision methods from the thread that drives the session.
+ * The decision methods may be called from any thread when the transport set a
+ * {@link ServerSession#decisionExecutor} (RtmpServer does): the decision then runs on the session's thread.
  *
  * <p>{@link #accept()} sends, in this order (as nginx-rtmp does): Window Acknowledgement Size, Set Peer
  * Bandwidth (dynamic), Set Chunk Size, then the {@code _result} with properties {@code fmsVer},
@@ -27,7 +28,7 @@ public final class ConnectRequest {
     private final ServerSession session;
     private final Command.Connect connect;
     private final EnhancedCapabilities enhanced;
-    private boolean decided;
+    private final DecideOnce decided = new DecideOnce("connect");
 
     ConnectRequest(ServerSession session, Command.Connect connect) {
         this.session = session;
@@ -77,7 +78,7 @@ public final class ConnectRequest {
 
     /** Whether accept or reject has been called. */
     public boolean isDecided() {
-        return decided;
+        return decided.isDecided();
     }
 
     /** Accepts with no Enhanced RTMP block in the {@code _result}; false if the session is gone. */
@@ -88,14 +89,15 @@ public final class ConnectRequest {
     /**
      * Accepts, stating the server's own Enhanced RTMP capabilities in the {@code _result} properties
      * (enhanced-rtmp-v2.md: "The server SHOULD state its support via attributes such as
-     * videoFourCcInfoMap, capsEx"). Returns false if the session has closed meanwhile.
+     * videoFourCcInfoMap, capsEx"). Returns false if the session has closed meanwhile (true when the
+     * decision was handed to the session's thread, {@link ServerSession#decisionExecutor}).
      *
      * @throws IllegalStateException if already decided
      */
     public boolean accept(EnhancedCapabilities serverCapabilities) {
         Objects.requireNonNull(serverCapabilities, "serverCapabilities");
-        decide();
-        return session.acceptConnect(this, serverCapabilities);
+        decided.mark();
+        return session.decide(() -> session.acceptConnect(this, serverCapabilities));
     }
 
     /** Rejects with NetConnection.Connect.Rejected and this description. */
@@ -111,14 +113,8 @@ public final class ConnectRequest {
      */
     public boolean reject(StatusCode code, String description) {
         Objects.requireNonNull(code, "code");
-        decide();
-        return session.rejectConnect(this, code, description == null ? code.defaultDescription() : description);
-    }
-
-    private void decide() {
-        if (decided) {
-            throw new IllegalStateException("connect request already decided");
-        }
-        decided = true;
+        decided.mark();
+        String text = description == null ? code.defaultDescription() : description;
+        return session.decide(() -> session.rejectConnect(this, code, text));
     }
 }

@@ -5,7 +5,8 @@ import io.rtmp4j.message.StatusCode;
 
 /**
  * A client's {@code play} (rtmp-1.0.txt §7.2.2.1) waiting for the application's decision, raised by
- * {@link ServerSessionListener#onPlay}. Decide now or later, from the thread that drives the session.
+ * {@link ServerSessionListener#onPlay}. Decide now or later, from the thread that drives the session or,
+ * when the transport set a {@link ServerSession#decisionExecutor} (RtmpServer does), from any thread.
  *
  * <p>{@link #accept()} sends, in this order (docs/INTEROP.md "Commands"; some players depend on Reset
  * first): {@code NetStream.Play.Reset} (when the play asked for a reset, the default), User Control
@@ -46,13 +47,14 @@ public final class PlayRequest extends StreamRequest {
 
     /**
      * Accepts: sends the play reply sequence. Returns false if the stream was deleted or the session
-     * closed meanwhile.
+     * closed meanwhile (true when the decision was handed to the session's thread,
+     * {@link ServerSession#decisionExecutor}).
      *
      * @throws IllegalStateException if already decided
      */
     public boolean accept() {
         decide();
-        return session.acceptPlay(this);
+        return session.decide(() -> session.acceptPlay(this));
     }
 
     /** Rejects with NetStream.Play.StreamNotFound. */
@@ -66,6 +68,7 @@ public final class PlayRequest extends StreamRequest {
      * @throws IllegalStateException if already decided
      */
     public boolean reject(StatusCode code, String description) {
-        return session.rejectPlay(this, code, decideReject(code, description));
+        String text = decideReject(code, description);
+        return session.decide(() -> session.rejectPlay(this, code, text));
     }
 }

@@ -6,8 +6,9 @@ import io.rtmp4j.message.StatusCode;
 /**
  * A client's {@code publish} (rtmp-1.0.txt §7.2.2.6) waiting for the application's decision, raised by
  * {@link ServerSessionListener#onPublish}. Decide now or later; media the client sends meanwhile is held
- * by the session and delivered once accepted (dropped if rejected). Call from the thread that drives the
- * session.
+ * by the session and delivered once accepted (dropped if rejected). Decide from the thread that drives
+ * the session, or from any thread when the transport set a {@link ServerSession#decisionExecutor}
+ * (RtmpServer does, e.g. for an asynchronous authorization): the decision then runs on the session's thread.
  *
  * <p>{@link #accept()} sends {@code onStatus NetStream.Publish.Start}; {@link #rejectBadName} sends
  * {@code NetStream.Publish.BadName} (what a second publisher of a live name gets; OBS handles it,
@@ -30,13 +31,14 @@ public final class PublishRequest extends StreamRequest {
 
     /**
      * Accepts: sends Publish.Start and delivers the held media. Returns false if the stream was deleted or
-     * the session closed meanwhile.
+     * the session closed meanwhile (true when the decision was handed to the session's thread,
+     * {@link ServerSession#decisionExecutor}).
      *
      * @throws IllegalStateException if already decided
      */
     public boolean accept() {
         decide();
-        return session.acceptPublish(this);
+        return session.decide(() -> session.acceptPublish(this));
     }
 
     /** Rejects with NetStream.Publish.BadName. */
@@ -51,6 +53,7 @@ public final class PublishRequest extends StreamRequest {
      * @throws IllegalStateException if already decided
      */
     public boolean reject(StatusCode code, String description) {
-        return session.rejectPublish(this, code, decideReject(code, description));
+        String text = decideReject(code, description);
+        return session.decide(() -> session.rejectPublish(this, code, text));
     }
 }

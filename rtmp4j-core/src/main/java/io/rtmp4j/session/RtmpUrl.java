@@ -33,7 +33,8 @@ import java.util.Objects;
  * }</pre>
  *
  * @param host       host name or address (IPv6 literals without brackets)
- * @param port       TCP port, 1..65535
+ * @param port       TCP port, 1..65535; 0 (any free port) only in a listening address
+ *                   ({@link #parseListening})
  * @param app        application name (may contain one '/', an application instance)
  * @param streamName stream name / play path, empty when the URL names none
  */
@@ -50,18 +51,35 @@ public record RtmpUrl(String host, int port, String app, String streamName) {
         if (host.isEmpty()) {
             throw new IllegalArgumentException("empty host");
         }
-        if (port < 1 || port > 65_535) {
-            throw new IllegalArgumentException("port must be 1..65535: " + port);
+        if (port < 0 || port > 65_535) {
+            throw new IllegalArgumentException("port must be 1..65535 (0 only to listen on any free port): "
+                    + port);
         }
     }
 
     /**
-     * Parses {@code rtmp://host[:port]/app[/instance]/stream}.
+     * Parses {@code rtmp://host[:port]/app[/instance]/stream}, a URL to connect to.
      *
      * @throws IllegalArgumentException if the scheme is not {@code rtmp}, the host is missing or the
-     *                                  port is not a number in 1..65535
+     *                                  port is not a number in 1..65535 (port 0 gets its own message:
+     *                                  a client must name the server's port)
      */
     public static RtmpUrl parse(String url) {
+        return parse(url, false);
+    }
+
+    /**
+     * Parses the URL a server listens on, {@code rtmp://host[:port]/app[/stream]}: as {@link #parse}, but
+     * port 0 is allowed and means "any free port" (the transport then reports the port it bound).
+     *
+     * @throws IllegalArgumentException if the scheme is not {@code rtmp}, the host is missing or the
+     *                                  port is not a number in 0..65535
+     */
+    public static RtmpUrl parseListening(String url) {
+        return parse(url, true);
+    }
+
+    private static RtmpUrl parse(String url, boolean listening) {
         Objects.requireNonNull(url, "url");
         int schemeEnd = url.indexOf("://");
         if (schemeEnd < 0 || !url.substring(0, schemeEnd).toLowerCase(Locale.ROOT).equals("rtmp")) {
@@ -104,7 +122,11 @@ public record RtmpUrl(String host, int port, String app, String streamName) {
             } catch (NumberFormatException e) {
                 throw new IllegalArgumentException("bad port '" + portText + "' in " + url, e);
             }
-            if (port < 1 || port > 65_535) {
+            if (port == 0 && !listening) {
+                throw new IllegalArgumentException("port 0 in " + url + ": a client must name the server's port "
+                        + "(0, any free port, is only for a listening address: RtmpUrl.parseListening)");
+            }
+            if (port < 0 || port > 65_535) {
                 throw new IllegalArgumentException("port out of range in " + url);
             }
         }

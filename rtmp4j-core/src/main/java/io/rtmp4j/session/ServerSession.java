@@ -31,13 +31,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.SplittableRandom;
+import java.util.concurrent.Executor;
+import java.util.function.BooleanSupplier;
 import java.util.random.RandomGenerator;
 
 /**
  * The server side of one RTMP connection as a sans-IO state machine (DESIGN.md principle 1): bytes
  * in through {@link #receive}, events out through a {@link ServerSessionListener}, bytes out through
  * {@link #pollOutbound}. No sockets, threads or clocks; not thread-safe: drive one instance from one
- * thread (e.g. its Netty event loop), including the request decisions and the {@code send...} calls.
+ * thread (e.g. its Netty event loop), including the request decisions and the {@code send...} calls. The
+ * decisions alone may come from any thread once the transport gave the session a way to that thread
+ * ({@link #decisionExecutor}).
  *
  * <pre>{@code
  * ServerSession s = new ServerSession(ServerSessionConfig.defaults(), new SecureRandom(), listener);
@@ -135,6 +139,7 @@ public final class ServerSession {
 
     private final ServerSessionConfig config;
     private final ServerSessionListener listener;
+    private volatile Executor decisions = Runnable::run;
     private final Wire wire;
     private final Map<Integer, Stream> streams = new LinkedHashMap<>();
     private final ArrayDeque<RtmpMessage> inbox = new ArrayDeque<>();
@@ -415,6 +420,40 @@ public final class ServerSession {
         }
         info.put("code", RECONNECT_REQUEST_CODE).put("level", StatusCode.Level.STATUS.wireName());
         return send(label(new CommandMessage(Commands.ON_STATUS, 0, Amf0Null.INSTANCE, List.of(info.build()), 0)));
+    }
+
+    // ------------------------------------------------------------------------------------------------
+    // decisions from other threads
+
+    /**
+     * Sets where the request decisions ({@link ConnectRequest}, {@link PublishRequest},
+     * {@link PlayRequest}: accept and reject) run, so that an application may decide from any thread
+     * (e.g. when an asynchronous authorization completes). The executor must run a task at once when
+     * called on the thread that drives this session, and otherwise hand it to that thread, which then
+     * sends what the decision queued (the transport writes and flushes {@link #pollOutbound()}). Set it
+     * before the first {@link #receive}. Default: the decision runs in the calling thread, which must be
+     * the driving one. Any thread.
+     */
+    public void decisionExecutor(Executor executor) {
+        decisions = Objects.requireNonNull(executor, "executor");
+    }
+
+    /**
+     * Runs a decision through the {@link #decisionExecutor}: its result when it ran at once (on the
+     * driving thread), true when it was handed to the driving thread (where a stream deleted or a session
+     * closed meanwhile makes it do nothing).
+     */
+    boolean decide(BooleanSupplier decision) {
+        final class Outcome {
+            volatile boolean ran;
+            volatile boolean result;
+        }
+        Outcome o = new Outcome();
+        decisions.execute(() -> {
+            o.result = decision.getAsBoolean();
+            o.ran = true;
+        });
+        return !o.ran || o.result;
     }
 
     // ------------------------------------------------------------------------------------------------

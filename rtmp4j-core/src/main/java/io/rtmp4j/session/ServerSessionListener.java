@@ -4,7 +4,10 @@ import io.rtmp4j.message.CommandMessage;
 
 /**
  * What a {@link ServerSession} reports, synchronously, from inside {@link ServerSession#receive} (and
- * from {@link ServerSession#close} / {@link ServerSession#transportClosed}). Every method has a default:
+ * from {@link ServerSession#close} / {@link ServerSession#transportClosed}), so on the thread that drives
+ * the session (with rtmp4j-netty's RtmpServer: the connection's event loop, shared with other
+ * connections). The methods must not block: decide a request later instead, from any thread once the
+ * transport set a {@link ServerSession#decisionExecutor} (RtmpServer does). Every method has a default:
  * requests are accepted, everything else is ignored, so an application overrides only what it needs.
  *
  * <p>Payload arrays handed to {@link #onMedia} are the decoded messages' own arrays, never copied:

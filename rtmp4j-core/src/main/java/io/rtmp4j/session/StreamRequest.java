@@ -6,8 +6,8 @@ import java.util.Objects;
 
 /**
  * What {@link PlayRequest} and {@link PublishRequest} share: the stream and command the client sent, and
- * the decide-once rule (accept or reject, exactly one time, rtmp-1.0.txt §7.2.2). Package-private: the
- * public types are the two requests.
+ * the decide-once rule (accept or reject, exactly one time, rtmp-1.0.txt §7.2.2; checked in the caller's
+ * thread, {@link DecideOnce}). Package-private: the public types are the two requests.
  */
 abstract sealed class StreamRequest permits PlayRequest, PublishRequest {
 
@@ -15,15 +15,14 @@ abstract sealed class StreamRequest permits PlayRequest, PublishRequest {
     private final int streamId;
     private final String streamName;
     private final CommandMessage message;
-    private final String kind;
-    private boolean decided;
+    private final DecideOnce decided;
 
     StreamRequest(ServerSession session, int streamId, String streamName, CommandMessage message, String kind) {
         this.session = session;
         this.streamId = streamId;
         this.streamName = streamName;
         this.message = message;
-        this.kind = kind;
+        this.decided = new DecideOnce(kind);
     }
 
     /** The message stream the command came on: every media message of this stream carries this id. */
@@ -43,7 +42,7 @@ abstract sealed class StreamRequest permits PlayRequest, PublishRequest {
 
     /** Whether accept or reject has been called. */
     public boolean isDecided() {
-        return decided;
+        return decided.isDecided();
     }
 
     /**
@@ -52,10 +51,7 @@ abstract sealed class StreamRequest permits PlayRequest, PublishRequest {
      * @throws IllegalStateException if already decided
      */
     final void decide() {
-        if (decided) {
-            throw new IllegalStateException(kind + " request already decided");
-        }
-        decided = true;
+        decided.mark();
     }
 
     /**

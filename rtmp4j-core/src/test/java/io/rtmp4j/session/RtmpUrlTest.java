@@ -47,6 +47,27 @@ class RtmpUrlTest {
         assertThatThrownBy(() -> RtmpUrl.parse(url)).isInstanceOf(IllegalArgumentException.class);
     }
 
+    @Test
+    void portZeroIsAClearErrorForAClientUrl() {
+        // a client must name the server's port; 0 ("any free port") only means something to a listener
+        assertThatThrownBy(() -> RtmpUrl.parse("rtmp://127.0.0.1:0/live/cam"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("port 0")
+                .hasMessageContaining("parseListening");
+    }
+
+    @Test
+    void aListeningAddressMayAskForAnyFreePortWithZero() {
+        RtmpUrl u = RtmpUrl.parseListening("rtmp://127.0.0.1:0/live/cam");
+        assertThat(u.host()).isEqualTo("127.0.0.1");
+        assertThat(u.port()).isZero();
+        assertThat(u.app()).isEqualTo("live");
+        assertThat(u.streamName()).isEqualTo("cam");
+        assertThat(RtmpUrl.parseListening("rtmp://h/live/x").port()).isEqualTo(RtmpUrl.DEFAULT_PORT);
+        assertThatThrownBy(() -> RtmpUrl.parseListening("rtmp://h:70000/live/x"))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
     @ParameterizedTest(name = "[{index}] {0} + {1}")
     @CsvSource(delimiter = '|', nullValues = "NULL", value = {
             // enhanced-rtmp-v2.md "Reconnect Request", the four example shapes, and absent

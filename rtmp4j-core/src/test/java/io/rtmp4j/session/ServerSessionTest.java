@@ -161,6 +161,40 @@ class ServerSessionTest {
     }
 
     @Test
+    void aDecisionFromAnotherThreadRunsThroughTheDecisionExecutorAndIsDecidedOnceAtOnce() {
+        // the transport's executor stands in for the event loop: a queue that the "loop" runs later
+        java.util.ArrayDeque<Runnable> loop = new java.util.ArrayDeque<>();
+        ServerSession server = newServer();
+        server.decisionExecutor(loop::add);
+        app.autoAccept = false;
+        RawPeer obs = RawPeer.client();
+        obs.pump(server);
+        obs.send(obsConnect());
+        obs.pump(server);
+        assertThat(app.connects.get(0).accept()).as("handed to the loop").isTrue();
+        assertThat(app.connects.get(0).isDecided()).isTrue();
+        assertThat(server.state()).isEqualTo(ServerSession.State.CONNECT_PENDING);
+        loop.poll().run();
+        obs.pump(server);
+        assertThat(describe(obs.takeReceived())).endsWith("_result@0 NetConnection.Connect.Success");
+
+        obs.send(Commands.createStream(2));
+        obs.send(Commands.publish(1, "cam1", Commands.PublishType.LIVE));
+        obs.send(new VideoMessage(new byte[] {0x17, 0, 0, 0, 0}, 0, 1));
+        obs.pump(server);
+        PublishRequest r = app.publishes.get(0);
+        assertThat(r.accept()).isTrue();
+        // rtmp-1.0.txt §7.2.2: decided once; the second decision fails in the caller's thread, at once
+        assertThatThrownBy(() -> r.rejectBadName("late")).isInstanceOf(IllegalStateException.class);
+        assertThat(describe(obs.takeReceived())).containsExactly("_result@0");
+        assertThat(loop).hasSize(1);
+        loop.poll().run();
+        obs.pump(server);
+        assertThat(describe(obs.takeReceived())).containsExactly("onStatus@1 NetStream.Publish.Start");
+        assertThat(app.events).contains("VIDEO 1 0 5"); // the held media, once accepted
+    }
+
+    @Test
     void playReplyOrder() {
         ServerSession server = newServer();
         RawPeer player = connected(server);

@@ -70,9 +70,10 @@ public final class MediaSource implements AutoCloseable {
      * {@link #port()}).
      *
      * @throws IllegalArgumentException if the URL is not {@code rtmp://host[:port]/app/stream}
+     * @throws java.io.UncheckedIOException if the port cannot be bound (see {@link RtmpServer#start()})
      */
     public static MediaSource listen(String url) {
-        RtmpUrl u = RtmpUrl.parse(url);
+        RtmpUrl u = RtmpUrl.parseListening(url);
         RtmpServer.Settings d = RtmpServer.Settings.defaults();
         return listen(url, new RtmpServer.Settings(u.host(), u.port(), d.session(), d.handshakeTimeout(),
                 d.idleTimeout(), d.closeTimeout(), d.writeLowWaterMark(), d.writeHighWaterMark(), 16, 1));
@@ -80,7 +81,7 @@ public final class MediaSource implements AutoCloseable {
 
     /** As {@link #listen(String)}, with explicit transport settings (their host and port are used). */
     public static MediaSource listen(String url, RtmpServer.Settings settings) {
-        RtmpUrl u = RtmpUrl.parse(url);
+        RtmpUrl u = RtmpUrl.parseListening(url);
         if (u.streamName() == null || u.streamName().isEmpty()) {
             throw new IllegalArgumentException("the URL names no stream: " + url);
         }
@@ -89,7 +90,7 @@ public final class MediaSource implements AutoCloseable {
         return s;
     }
 
-    /** The port listened on. */
+    /** The port listened on (the one bound when the URL asked for port 0). */
     public int port() {
         return server.port();
     }

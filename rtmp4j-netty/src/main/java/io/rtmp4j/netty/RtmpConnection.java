@@ -7,10 +7,12 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.util.concurrent.EventExecutor;
+import io.rtmp4j.RtmpProtocolException;
 import io.rtmp4j.session.ServerSession;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,8 +20,10 @@ import org.slf4j.LoggerFactory;
 /**
  * One accepted RTMP connection of an {@link RtmpServer}: its {@link ServerSession} and the Netty channel
  * that carries it. Everything here must be called on {@link #executor()} (the channel's event loop),
- * like the session itself; use {@link #execute(Runnable)} from other threads, e.g. to decide a publish
- * request after an asynchronous authorization call.
+ * like the session itself; use {@link #execute(Runnable)} from other threads, e.g. to send on the session
+ * after an asynchronous call. The request decisions ({@code accept} / {@code reject} of a
+ * {@link io.rtmp4j.session.PublishRequest} and the like) need no such care: from another thread they run
+ * on this event loop by themselves ({@link ServerSession#decisionExecutor}).
  *
  * <p>Bytes the session queues are written after each inbound read batch and whenever the application
  * calls {@link #flush()}; {@link #writeChunks(ByteBuf)} writes pre-encoded media under the session's
@@ -69,6 +73,44 @@ public final class RtmpConnection {
         });
     }
 
+    /**
+     * The session's {@link ServerSession#decisionExecutor}: a decision made on the event loop runs at once
+     * (a flush follows, for decisions made outside a read); one made on another thread runs on the event
+     * loop, then what it queued is written and flushed.
+     */
+    void decide(Runnable decision) {
+        if (executor().inEventLoop()) {
+            decision.run();
+            executor().execute(this::flush);
+        } else {
+            executor().execute(() -> {
+                try {
+                    decision.run();
+                } catch (RuntimeException e) {
+                    failed(e);
+                    return;
+                }
+                flush();
+            });
+        }
+    }
+
+    /**
+     * What a failure of the session or the listener does to this connection: a protocol error sends what
+     * the session queued (its error status, if any) and closes at once; a bug in the application's listener
+     * is logged and closes this connection only. Call on {@link #executor()}.
+     */
+    void failed(RuntimeException e) {
+        if (e instanceof RtmpProtocolException) {
+            drainSession();
+            ctx.flush();
+            abort("protocol error: " + e.getMessage());
+        } else {
+            LOG.warn("connection from {}: listener failed", peer(), e);
+            abort("internal error: " + e);
+        }
+    }
+
     /** The peer's address as "ip:port", for logs. */
     public String peer() {
         SocketAddress a = channel.remoteAddress();
@@ -106,6 +148,10 @@ public final class RtmpConnection {
 
     /** Writes what the session queued, then flushes; closes gracefully if the session asked for it. */
     public void flush() {
+        flush(settings.closeTimeout());
+    }
+
+    private void flush(Duration closeWait) {
         if (ctx == null) {
             return;
         }
@@ -113,7 +159,7 @@ public final class RtmpConnection {
         ctx.flush();
         if (session != null && session.isCloseRequested() && !closing) {
             halfClose(session.state() == ServerSession.State.CLOSED && closeReason == null
-                    ? "closed by the server" : closeReason);
+                    ? "closed by the server" : closeReason, closeWait);
         }
     }
 
@@ -123,15 +169,20 @@ public final class RtmpConnection {
      * or after the close timeout. Call on {@link #executor()}.
      */
     public void close(String reason) {
+        close(reason, settings.closeTimeout());
+    }
+
+    /** {@link #close(String)}, waiting at most {@code wait} for the peer to close. Call on {@link #executor()}. */
+    void close(String reason, Duration wait) {
         if (closeReason == null) {
             closeReason = reason;
         }
         if (session != null) {
             session.close(reason);
         }
-        flush();
+        flush(wait);
         if (!closing) {
-            halfClose(reason);
+            halfClose(reason, wait);
         }
     }
 
@@ -144,7 +195,7 @@ public final class RtmpConnection {
         channel.close();
     }
 
-    private void halfClose(String reason) {
+    private void halfClose(String reason, Duration wait) {
         closing = true;
         if (closeReason == null) {
             closeReason = reason;
@@ -157,7 +208,7 @@ public final class RtmpConnection {
             });
             executor().schedule(() -> {
                 channel.close();
-            }, settings.closeTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            }, wait.toMillis(), TimeUnit.MILLISECONDS);
         } else {
             channel.close();
         }

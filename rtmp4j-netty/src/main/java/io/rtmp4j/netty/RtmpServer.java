@@ -19,10 +19,17 @@ import io.rtmp4j.session.PlayRequest;
 import io.rtmp4j.session.PublishRequest;
 import io.rtmp4j.session.ServerSessionConfig;
 import io.rtmp4j.session.ServerSessionListener;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.channels.spi.SelectorProvider;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
@@ -33,6 +40,8 @@ import java.util.function.Function;
  * {@link io.rtmp4j.session.ServerSession} per connection on its event loop. The application sees each
  * connection as an {@link RtmpConnection} and decides through an ordinary
  * {@link ServerSessionListener} that it creates per connection (accept / reject, possibly later).
+ * Every callback ({@code on...}, the listener) runs on the connection's event loop and must not block;
+ * decisions may be made later from any thread.
  *
  * <pre>{@code
  * RtmpServer server = RtmpServer.builder()
@@ -43,10 +52,11 @@ import java.util.function.Function;
  *         .onMedia((conn, kind, streamId, timestamp, payload) -> { ... })
  *         .build()
  *         .start();
- * // asynchronous decision: conn.execute(() -> r.accept()) once the answer is known
+ * // asynchronous decision: r.accept() from any thread once the answer is known (it runs on the
+ * // connection's event loop), e.g. authorize(r.streamName()).thenAccept(ok -> { if (ok) r.accept(); else ... })
  * // every session event: .listener(conn -> new ServerSessionListener() { ... }) instead
  * ...
- * server.close();
+ * server.close();   // graceful: every peer gets its status and a clean end (bounded, close(Duration))
  * }</pre>
  *
  * <p>Per connection: a handshake timeout (handshake and {@code connect} must arrive within it), an idle
@@ -137,7 +147,11 @@ public final class RtmpServer implements AutoCloseable {
         }
     }
 
-    /** Media from an accepted publisher ({@link ServerSessionListener#onMedia} with its connection). */
+    /**
+     * Media from an accepted publisher ({@link ServerSessionListener#onMedia} with its connection). Runs on
+     * the connection's event loop, like every callback of the server: it must not block (the loop serves
+     * many connections); hand slow work to another thread.
+     */
     @FunctionalInterface
     public interface MediaHandler {
         /** See {@link ServerSessionListener#onMedia}; runs on the connection's event loop. */
@@ -156,8 +170,8 @@ public final class RtmpServer implements AutoCloseable {
         private EventLoopGroup group;
 
         /**
-         * Decides each {@code connect} (default: accept). The request may be decided later, on the
-         * connection's event loop ({@link RtmpConnection#execute}).
+         * Decides each {@code connect} (default: accept). The request may be decided later, from any
+         * thread (the decision runs on the connection's event loop).
          */
         public Builder onConnect(BiConsumer<RtmpConnection, ConnectRequest> handler) {
             onConnect = Objects.requireNonNull(handler, "handler");
@@ -167,7 +181,7 @@ public final class RtmpServer implements AutoCloseable {
 
         /**
          * Decides each {@code publish} (default: accept): {@code r.accept()}, {@code r.rejectBadName(...)},
-         * now or later through {@link RtmpConnection#execute}.
+         * now or later, from any thread (the decision runs on the connection's event loop).
          */
         public Builder onPublish(BiConsumer<RtmpConnection, PublishRequest> handler) {
             onPublish = Objects.requireNonNull(handler, "handler");
@@ -175,7 +189,7 @@ public final class RtmpServer implements AutoCloseable {
             return this;
         }
 
-        /** Decides each {@code play} (default: accept). */
+        /** Decides each {@code play} (default: accept), now or later, from any thread. */
         public Builder onPlay(BiConsumer<RtmpConnection, PlayRequest> handler) {
             onPlay = Objects.requireNonNull(handler, "handler");
             callbacks = true;
@@ -214,7 +228,9 @@ public final class RtmpServer implements AutoCloseable {
 
         /**
          * Creates the session listener of each new connection (called on the connection's event loop,
-         * before its first byte), for applications that need every session event. Default: a listener
+         * before its first byte), for applications that need every session event. The listener's methods
+         * run on that event loop too and must not block: an authorization that takes time runs elsewhere
+         * and decides the request from its own thread when it completes. Default: a listener
          * made of the {@code on...} callbacks (which accept everything unless set).
          */
         public Builder listener(Function<RtmpConnection, ServerSessionListener> factory) {
@@ -280,7 +296,9 @@ public final class RtmpServer implements AutoCloseable {
     private final EventLoopGroup workerGroup;
     private final boolean ownsWorkers;
     private final AtomicInteger connections = new AtomicInteger();
+    private final Set<RtmpConnection> open = ConcurrentHashMap.newKeySet();
     private Channel serverChannel;
+    private boolean closed;
 
     private RtmpServer(Settings settings, Function<RtmpConnection, ServerSessionListener> listener,
                        EventLoopGroup group) {
@@ -302,7 +320,25 @@ public final class RtmpServer implements AutoCloseable {
                 SelectorProvider.provider(), PacedSelectStrategy.factory(settings.ioPeriod().toNanos()));
     }
 
-    /** Binds and starts accepting; returns this. @throws java.io.UncheckedIOException-like failure if bind fails */
+    /**
+     * Binds and starts accepting; returns this. When it fails, every thread and resource of this server
+     * is released again before the exception leaves (its own event loops are shut down, so the JVM can
+     * exit), and the server cannot be started again.
+     *
+     * <pre>{@code
+     * try {
+     *     server.start();
+     * } catch (UncheckedIOException e) {      // e.getCause(): java.net.BindException when the port is in use
+     *     ...
+     * }
+     * }</pre>
+     *
+     * @throws java.io.UncheckedIOException wrapping the {@link java.io.IOException} of the bind (a
+     *                                      {@link java.net.BindException} when the address is in use or
+     *                                      cannot be assigned); the message names the address
+     * @throws IllegalStateException        if the calling thread is interrupted while binding (its interrupt
+     *                                      status is set again)
+     */
     public RtmpServer start() {
         ServerBootstrap b = new ServerBootstrap()
                 .group(bossGroup, workerGroup)
@@ -322,14 +358,24 @@ public final class RtmpServer implements AutoCloseable {
                         ch.pipeline().addLast("rtmp", new ServerConnectionHandler(RtmpServer.this));
                     }
                 });
+        boolean bound = false;
         try {
             serverChannel = b.bind(settings.host(), settings.port()).sync().channel();
+            bound = true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while binding", e);
-        } catch (RuntimeException e) {
-            shutdownGroups();
+            throw new IllegalStateException("interrupted while binding " + settings.host() + ":" + settings.port(), e);
+        } catch (Exception e) {
+            // sync() rethrows the bind's cause as is, checked or not (a BindException is an IOException)
+            if (e instanceof IOException io) {
+                throw new UncheckedIOException("cannot listen on " + settings.host() + ":" + settings.port() + ": "
+                        + io.getMessage(), io);
+            }
             throw e;
+        } finally {
+            if (!bound) {
+                shutdownGroups();
+            }
         }
         org.slf4j.LoggerFactory.getLogger(RtmpServer.class).info("listening on rtmp://{}:{}", settings.host(), port());
         return this;
@@ -363,13 +409,62 @@ public final class RtmpServer implements AutoCloseable {
         return connections;
     }
 
-    /** Stops accepting and closes every connection; waits for the event loops to finish. */
+    /** A connection with a session began (its event loop). */
+    void opened(RtmpConnection conn) {
+        open.add(conn);
+    }
+
+    /** That connection has closed (its event loop). */
+    void closed(RtmpConnection conn) {
+        open.remove(conn);
+    }
+
+    /** {@link #close(Duration)} with {@link Settings#closeTimeout()} (default 5 s). */
     @Override
     public void close() {
-        if (serverChannel != null) {
-            serverChannel.close().syncUninterruptibly();
+        close(settings.closeTimeout());
+    }
+
+    /**
+     * Graceful shutdown: stops accepting, then ends every connection the way {@link RtmpConnection#close}
+     * does (INTEROP-NOTES "Closing"): a publisher gets StreamEOF then {@code NetStream.Unpublish.Success}, a
+     * player StreamEOF then {@code NetStream.Play.UnpublishNotify}; every byte is flushed, the write side
+     * is shut down, and the server keeps reading until the peer closes. It waits at most {@code timeout}
+     * for the peers to close, closes the connections still open, then shuts down the event loops it owns
+     * and waits for them. Idempotent; call it from any thread but the server's event loops (it waits for
+     * them).
+     *
+     * @param timeout how long the peers get to close their side (zero: the goodbye is sent, then every
+     *                connection is closed at once)
+     */
+    public synchronized void close(Duration timeout) {
+        Objects.requireNonNull(timeout, "timeout");
+        if (closed) {
+            return;
         }
-        shutdownGroups();
+        closed = true;
+        try {
+            if (serverChannel != null) {
+                serverChannel.close().syncUninterruptibly();
+            }
+            long deadline = System.nanoTime() + Math.max(0, timeout.toNanos());
+            List<RtmpConnection> ending = new ArrayList<>(open);
+            for (RtmpConnection c : ending) {
+                try {
+                    c.executor().execute(() -> c.close("server closed", timeout));
+                } catch (RejectedExecutionException e) {
+                    // its event loop (an application's group) is already shut down: nothing left to end
+                }
+            }
+            for (RtmpConnection c : ending) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0 || !c.channel().closeFuture().awaitUninterruptibly(left, TimeUnit.NANOSECONDS)) {
+                    c.abort("server closed: the peer did not close within " + timeout.toMillis() + " ms");
+                }
+            }
+        } finally {
+            shutdownGroups();
+        }
     }
 
     private void shutdownGroups() {

@@ -5,7 +5,6 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.concurrent.ScheduledFuture;
-import io.rtmp4j.RtmpProtocolException;
 import io.rtmp4j.session.ServerSession;
 import io.rtmp4j.session.ServerSessionListener;
 import java.io.IOException;
@@ -53,7 +52,9 @@ final class ServerConnectionHandler extends ChannelInboundHandlerAdapter {
             return;
         }
         session = new ServerSession(s.session(), new SplittableRandom(), listener);
+        session.decisionExecutor(conn::decide); // decisions from any thread hop to this event loop
         conn.bind(ctx, session);
+        server.opened(conn);
         LOG.info("connection from {}", conn.peer());
         handshakeTimer = ctx.executor().schedule(() -> {
             ServerSession.State st = session.state();
@@ -80,14 +81,8 @@ final class ServerConnectionHandler extends ChannelInboundHandlerAdapter {
                 }
             }
             conn.drainSession();
-        } catch (RtmpProtocolException e) {
-            conn.drainSession();
-            ctx.flush();
-            conn.abort("protocol error: " + e.getMessage());
         } catch (RuntimeException e) {
-            // a bug in the application's listener: this connection only
-            LOG.warn("connection from {}: listener failed", conn.peer(), e);
-            conn.abort("internal error: " + e);
+            conn.failed(e); // a protocol error, or a bug in the application's listener: this connection only
         } finally {
             buf.release();
         }
@@ -137,6 +132,7 @@ final class ServerConnectionHandler extends ChannelInboundHandlerAdapter {
         if (conn == null) {
             return;
         }
+        server.closed(conn);
         conn.closeReasonIfUnset("closed by the peer");
         String reason = conn.closeReason();
         if (session != null) {

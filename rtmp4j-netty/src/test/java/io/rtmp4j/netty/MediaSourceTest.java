@@ -14,7 +14,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import io.rtmp4j.netty.client.RtmpClient;
+import io.rtmp4j.netty.client.RtmpPublisher;
+import io.rtmp4j.session.RtmpUrl;
+import java.time.Duration;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The one-shot ingest against ffmpeg 5.1 (Debian) as the publisher. */
@@ -81,6 +87,36 @@ class MediaSourceTest {
             assertThat(audio.stream().filter(p -> p.kind() == MediaPacket.Kind.CODED_FRAME).count()).isBetween(80L, 90L);
             assertThat(video.stream().mapToLong(MediaPacket::dtsNanos).toArray()).isSorted();
             assertThat(video.get(video.size() - 1).dtsNanos()).isBetween(1_900_000_000L, 2_000_000_000L);
+        }
+    }
+
+    /** Issue 11: port 0 in the URL picks a free port (as the Javadoc says); {@link MediaSource#port()} names it. */
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void portZeroListensOnAFreePortAndReportsIt() throws Exception {
+        try (MediaSource source = MediaSource.listen("rtmp://127.0.0.1:0/live/cam");
+             RtmpClient client = RtmpClient.create()) {
+            assertThat(source.port()).isBetween(1, 65535);
+            RtmpPublisher p = client.publish("rtmp://127.0.0.1:" + source.port() + "/live/cam").get(10, TimeUnit.SECONDS);
+            p.sendAudio(0, new byte[] {(byte) 0xAF, 0, 0x12, 0x10}); // AAC sequence header (AAC-LC 44.1 kHz stereo)
+            p.sendAudio(23, new byte[] {(byte) 0xAF, 1, 0x21, 0x10, 0x04});
+            Optional<MediaPacket> first = source.poll(Duration.ofSeconds(10));
+            assertThat(first).isPresent();
+            assertThat(first.get().isSequenceHeader()).isTrue();
+            assertThat(first.get().codec()).isEqualTo(MediaCodec.AAC);
+            p.close().get(10, TimeUnit.SECONDS);
+        }
+    }
+
+    /** A client has to name the server's port: port 0 is an error that says so, before any connection. */
+    @Test
+    void aClientUrlWithPortZeroIsAClearError() {
+        try (RtmpClient client = RtmpClient.create()) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> client.connect("rtmp://127.0.0.1:0/live/cam"))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("port 0");
+            org.assertj.core.api.Assertions.assertThatThrownBy(
+                    () -> client.connect(RtmpUrl.parseListening("rtmp://127.0.0.1:0/live/cam")))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("port 0");
         }
     }
 }

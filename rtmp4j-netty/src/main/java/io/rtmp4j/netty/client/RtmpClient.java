@@ -199,7 +199,11 @@ public final class RtmpClient implements AutoCloseable {
     public CompletableFuture<RtmpClientConnection> connect(RtmpUrl url, ClientSessionConfig config) {
         Objects.requireNonNull(url, "url");
         Objects.requireNonNull(config, "config");
-        CompletableFuture<RtmpClientConnection> result = new CompletableFuture<>();
+        if (url.port() == 0) {
+            throw new IllegalArgumentException("port 0 in " + url.tcUrl() + ": a client must name the server's port "
+                    + "(0, any free port, is only for a listening address)");
+        }
+        CompletableFuture<RtmpClientConnection> result = new EventLoopFuture<>(group);
         Bootstrap b = new Bootstrap()
                 .group(group)
                 .channel(NioSocketChannel.class)

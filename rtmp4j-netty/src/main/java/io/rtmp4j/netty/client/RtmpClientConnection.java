@@ -57,8 +57,8 @@ public final class RtmpClientConnection {
     private final RtmpClient.Settings settings;
     private final RtmpUrl url;
     private final ClientSession session;
-    private final CompletableFuture<RtmpClientConnection> connected = new CompletableFuture<>();
-    private final CompletableFuture<String> closed = new CompletableFuture<>();
+    private final CompletableFuture<RtmpClientConnection> connected;
+    private final CompletableFuture<String> closed;
     private final List<CompletableFuture<Void>> writableWaiters = new ArrayList<>();
     private ChannelHandlerContext ctx;
     private ConnectResult connectResult;
@@ -82,6 +82,13 @@ public final class RtmpClientConnection {
         this.settings = settings;
         this.url = url;
         this.session = new ClientSession(config, new Events());
+        this.connected = newFuture();
+        this.closed = newFuture();
+    }
+
+    /** A future completed on this connection's event loop, which refuses a blocking wait there ({@link EventLoopFuture}). */
+    <T> CompletableFuture<T> newFuture() {
+        return new EventLoopFuture<>(channel.eventLoop());
     }
 
     // ------------------------------------------------------------------------------------------------
@@ -133,7 +140,7 @@ public final class RtmpClientConnection {
     /** {@link #publish(String)} for {@code adopt} (a publisher moving here after a Reconnect Request), or a new one. */
     CompletableFuture<RtmpPublisher> publish(String name, RtmpPublisher adopt) {
         Objects.requireNonNull(name, "name");
-        CompletableFuture<RtmpPublisher> f = new CompletableFuture<>();
+        CompletableFuture<RtmpPublisher> f = newFuture();
         run(() -> {
             if (publishFuture != null || playFuture != null) {
                 f.completeExceptionally(new IllegalStateException("this connection already publishes or plays"));
@@ -195,7 +202,7 @@ public final class RtmpClientConnection {
      */
     CompletableFuture<RtmpPlayer> play(String name, PlayListener listener, RtmpPlayer adopt) {
         Objects.requireNonNull(name, "name");
-        CompletableFuture<RtmpPlayer> f = new CompletableFuture<>();
+        CompletableFuture<RtmpPlayer> f = newFuture();
         run(() -> {
             if (publishFuture != null || playFuture != null) {
                 f.completeExceptionally(new IllegalStateException("this connection already publishes or plays"));
@@ -220,7 +227,10 @@ public final class RtmpClientConnection {
     }
 
     /**
-     * Graceful close (see the class comment). Returns {@link #closeFuture()}. Idempotent; any thread.
+     * Graceful close (see the class comment). Returns {@link #closeFuture()}. Idempotent; any thread. The
+     * futures of a connection refuse a blocking wait on its event loop (where every callback runs): their
+     * {@code get()} and {@code join()} throw an {@link IllegalStateException} there instead of never
+     * returning; use {@code thenRun} / {@code thenAccept}.
      */
     public CompletableFuture<String> close() {
         return close("closed by the client");
@@ -234,7 +244,8 @@ public final class RtmpClientConnection {
 
     /**
      * Handles Enhanced RTMP Reconnect Requests (enhanced-rtmp-v2.md "Reconnect Request"), called on the event
-     * loop with the new tcUrl already resolved against the current one. Nothing is torn down: the handler
+     * loop (it must not block, see {@link PlayListener}) with the new tcUrl already resolved against the
+     * current one. Nothing is torn down: the handler
      * decides (e.g. connect to {@link ReconnectRequest#tcUrl()}, move the stream, then close this connection).
      * Without a handler, a publisher or player on this connection follows the request when
      * {@link RtmpClient.Settings#followReconnect()} is on (see {@link RtmpPublisher}, {@link RtmpPlayer});
@@ -289,7 +300,7 @@ public final class RtmpClientConnection {
         if (!channel.isActive()) {
             return CompletableFuture.completedFuture(null);
         }
-        CompletableFuture<Void> f = new CompletableFuture<>();
+        CompletableFuture<Void> f = newFuture();
         run(() -> {
             if (channel.isWritable() || !channel.isActive()) {
                 f.complete(null);
@@ -573,6 +584,12 @@ public final class RtmpClientConnection {
             if (s.code().equals(StatusCode.PUBLISH_START.code()) && !publishFuture.isDone()) {
                 publisher = newPublisher();
                 publishFuture.complete(publisher);
+            } else if (s.code().equals(StatusCode.UNPUBLISH_SUCCESS.code()) && publishFuture.isDone() && !halfClosed) {
+                // the server ended our publication (its graceful close, INTEROP-NOTES "Closing": StreamEOF,
+                // NetStream.Unpublish.Success, half-close): end it the same way instead of sending on
+                LOG.info("{}: {} {}", RtmpClientConnection.this, s.code(), s.description());
+                closeGracefully("publication ended by the server: " + s.code()
+                        + (s.description().isEmpty() ? "" : " (" + s.description() + ")"));
             } else if (s.isError() && !publishFuture.isDone()) {
                 fail(new RtmpClientException(Kind.PUBLISH_REJECTED, s.code(), "publish '" + streamName + "' to "
                         + url.tcUrl() + " rejected: " + s.code() + (s.description().isEmpty() ? ""

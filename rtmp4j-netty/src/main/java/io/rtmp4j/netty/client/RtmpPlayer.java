@@ -108,8 +108,9 @@ public final class RtmpPlayer {
     }
 
     /**
-     * Calls {@code listener} (on the new connection's event loop) each time the playback has moved to a new
-     * connection after a Reconnect Request; {@link #connection()} is the new one.
+     * Calls {@code listener} (on the new connection's event loop; it must not block, see
+     * {@link PlayListener}) each time the playback has moved to a new connection after a Reconnect
+     * Request; {@link #connection()} is the new one.
      */
     public void onReconnected(Consumer<RtmpPlayer> listener) {
         reconnectListeners.add(Objects.requireNonNull(listener, "listener"));
@@ -122,7 +123,9 @@ public final class RtmpPlayer {
 
     /**
      * Stops playing: deleteStream, flush, half-close; returns the connection's close future. A connection
-     * being opened for a Reconnect Request is closed too.
+     * being opened for a Reconnect Request is closed too. Any thread, a {@link PlayListener} callback
+     * included; there, continue with {@code thenRun} / {@code thenAccept}: a blocking {@code get()} or
+     * {@code join()} on the connection's event loop throws an {@link IllegalStateException} at once.
      */
     public CompletableFuture<String> close() {
         RtmpClientConnection pending;

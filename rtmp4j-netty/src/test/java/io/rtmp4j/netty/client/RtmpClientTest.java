@@ -329,6 +329,76 @@ class RtmpClientTest {
         assertThat(got.stream().filter(s -> s.startsWith("AUDIO"))).hasSize(10);
     }
 
+    // ---- callbacks run on the connection's event loop: no blocking there (issue 11) ----
+
+    @Test
+    void closeFromInsideACallbackCompletes() throws Exception {
+        RtmpClientConnection c = client.connect(url("live", "demo")).get(10, TimeUnit.SECONDS);
+        CompletableFuture<RtmpPlayer> self = new CompletableFuture<>();
+        CompletableFuture<String> closed = new CompletableFuture<>();
+        c.play(new PlayListener() {
+            @Override
+            public void onStreamEnd(String reason) {
+                RtmpPlayer player = self.getNow(null);
+                if (player == null) {
+                    closed.completeExceptionally(new AssertionError("the stream ended before play() completed"));
+                } else if (!closed.isDone()) {
+                    player.close().thenAccept(closed::complete); // the non-blocking way
+                }
+            }
+        }).thenAccept(self::complete);
+        assertThat(closed.get(10, TimeUnit.SECONDS)).isEqualTo("playback ended");
+    }
+
+    @Test
+    @Timeout(value = 30, unit = TimeUnit.SECONDS)
+    void blockingOnACloseFutureInsideACallbackFailsAtOnceInsteadOfDeadlocking() throws Exception {
+        // its own client: before the fix this wait hung the client's only event loop for good
+        RtmpClient own = RtmpClient.create();
+        CompletableFuture<RtmpPlayer> self = new CompletableFuture<>();
+        CompletableFuture<List<Throwable>> outcome = new CompletableFuture<>();
+        try {
+            RtmpClientConnection c = own.connect(url("live", "demo")).get(10, TimeUnit.SECONDS);
+            c.play(new PlayListener() {
+                @Override
+                public void onStreamEnd(String reason) {
+                    RtmpPlayer player = self.getNow(null);
+                    if (player == null || outcome.isDone()) {
+                        outcome.completeExceptionally(new AssertionError("the stream ended before play() completed"));
+                        return;
+                    }
+                    List<Throwable> thrown = new ArrayList<>();
+                    CompletableFuture<String> f = player.close();
+                    try {
+                        f.get();
+                    } catch (Throwable t) {
+                        thrown.add(t);
+                    }
+                    try {
+                        f.join();
+                    } catch (Throwable t) {
+                        thrown.add(t);
+                    }
+                    try {
+                        f.thenApply(String::length).get(1, TimeUnit.SECONDS);
+                    } catch (Throwable t) {
+                        thrown.add(t);
+                    }
+                    outcome.complete(thrown);
+                }
+            }).thenAccept(self::complete);
+            List<Throwable> thrown = outcome.get(10, TimeUnit.SECONDS);
+            assertThat(thrown).hasSize(3).allSatisfy(t -> assertThat(t).isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("event loop").hasMessageContaining("thenAccept"));
+            // the close itself went on, and the future completes for those who wait elsewhere
+            assertThat(self.get().closeFuture().get(10, TimeUnit.SECONDS)).isEqualTo("playback ended");
+        } finally {
+            if (outcome.isDone()) {
+                own.close(); // a hung event loop would never shut down
+            }
+        }
+    }
+
     @Test
     void reconnectRequestReachesTheHandlerAndNothingIsTornDown() throws Exception {
         RtmpClientConnection c = client.connect(url("moving", "cam")).get(10, TimeUnit.SECONDS);
