@@ -14,7 +14,8 @@ import java.util.function.Consumer;
  *
  * <pre>{@code
  * ChunkDecoder decoder = new ChunkDecoder(ChunkLimits.defaults());
- * decoder.decode(bytesFromSocket, message -> session.onMessage(message));
+ * MessageCodec codec = new MessageCodec();                 // io.rtmp4j.message
+ * decoder.decode(bytesFromSocket, raw -> handle(codec.decode(raw)));   // RawMessage -> RtmpMessage
  * long ack = decoder.ackCounter().takeAck();   // >= 0: send an Acknowledgement with this number
  * }</pre>
  *

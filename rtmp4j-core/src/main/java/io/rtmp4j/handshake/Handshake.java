@@ -21,7 +21,7 @@ import java.util.random.RandomGenerator;
  *     hs.feed(in);                            // consumes all of it; throws RtmpProtocolException on bad version
  *     write(hs.pollOutbound());               // S0+S1+S2 once C0+C1 are in, else empty
  * }
- * chunkDecoder.feed(hs.leftover());           // e.g. the client's connect, pipelined after C2
+ * chunkDecoder.decode(hs.leftover(), sink);   // e.g. the client's connect, pipelined after C2 (ChunkDecoder)
  * }</pre>
  *
  * <p>Sizes are fixed by the protocol (1 + 1536 + 1536 bytes each way), so a handshake buffers at

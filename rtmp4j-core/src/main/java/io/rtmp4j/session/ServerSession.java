@@ -402,7 +402,7 @@ public final class ServerSession {
 
     /**
      * Enhanced RTMP Reconnect Request (enhanced-rtmp-v2.md "Reconnect Request"): {@code onStatus} on stream
-     * 0, level status, code {@value #RECONNECT_REQUEST_CODE}, with the optional tcUrl (absolute or relative)
+     * 0, level status, code {@link #RECONNECT_REQUEST_CODE} ({@code NetConnection.Connect.ReconnectRequest}), with the optional tcUrl (absolute or relative)
      * and description. The session keeps going: the client disconnects when it has reconnected.
      */
     public boolean sendReconnectRequest(String tcUrl, String description) {
