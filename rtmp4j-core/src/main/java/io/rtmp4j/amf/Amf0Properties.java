@@ -13,7 +13,7 @@ import java.util.Optional;
  *
  * <p>Lookups return {@link Optional}: empty when the name is absent <em>or</em> holds a value of
  * another type, e.g. {@code cmd.string("tcUrl").orElse("")}, {@code cmd.number("objectEncoding").orElse(0.0)}.
- * Properties keep their wire order (DESIGN.md principle 5). A decoded value keeps duplicate names
+ * Properties keep their wire order (docs/ARCHITECTURE.md "Conventions"). A decoded value keeps duplicate names
  * exactly as received (so it re-encodes byte for byte); lookups then return the <em>last</em>
  * occurrence, which is what an ActionScript reader ends up with.
  */

@@ -1,7 +1,7 @@
 package io.rtmp4j.amf;
 
 /**
- * Limits that every AMF0 / AMF3 decode call enforces (DESIGN.md principle 3, "fail closed").
+ * Limits that every AMF0 / AMF3 decode call enforces (docs/ARCHITECTURE.md "Limits", "fail closed").
  *
  * <p>Independently of these limits, a declared count or length is always checked against the bytes
  * that remain in the input <em>before</em> anything is allocated: a strict array that claims 2³²−1

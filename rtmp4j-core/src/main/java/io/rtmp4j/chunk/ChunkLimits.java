@@ -1,8 +1,8 @@
 package io.rtmp4j.chunk;
 
 /**
- * The resource limits a {@link ChunkDecoder} enforces on what a peer may make it hold (DESIGN.md
- * principle 3). Every limit is checked against the message header, before a byte of the message is
+ * The resource limits a {@link ChunkDecoder} enforces on what a peer may make it hold (docs/ARCHITECTURE.md
+ * "Limits"). Every limit is checked against the message header, before a byte of the message is
  * buffered: a header that claims more than a limit is refused with an
  * {@link io.rtmp4j.RtmpProtocolException}.
  *

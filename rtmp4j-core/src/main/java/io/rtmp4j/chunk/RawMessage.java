@@ -9,7 +9,7 @@ import java.util.Objects;
  * message layer ({@code io.rtmp4j.message}).
  *
  * <p>The payload array is owned by the message and must not be modified once the message exists: the
- * server shares one published payload among every player (DESIGN.md principle 7), so it is never
+ * server shares one published payload among every player (docs/ARCHITECTURE.md "Data path"), so it is never
  * copied per reader. {@link #equals} compares the payload by content.
  *
  * @param chunkStreamId   chunk stream id (2..65599) it arrived on or should be sent on (§5.3.1.1)

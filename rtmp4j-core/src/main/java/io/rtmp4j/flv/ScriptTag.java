@@ -81,7 +81,7 @@ public record ScriptTag(String name, List<Amf0Value> arguments) {
     /**
      * Decodes a data message body of either RTMP type: 18 (AMF0) or 15 (AMF3 data: a format byte 0x00,
      * then AMF0 values, each of which may switch to AMF3 with the AVM+ marker 0x11, amf0.txt §3.1).
-     * Flash-era clients label AMF0 data as type 15 this way (INTEROP-NOTES "Commands"). A type 15 body
+     * Flash-era clients label AMF0 data as type 15 this way (docs/INTEROP.md "Commands"). A type 15 body
      * that does not start with 0x00 is read as AMF0 from its first byte.
      *
      * @throws RtmpProtocolException if the body is malformed or {@code typeId} is neither 15 nor 18

@@ -6,9 +6,9 @@ import java.util.Objects;
 /**
  * Audio Message (type 8, rtmp-1.0.txt §7.1.4). The payload is kept exactly as received: an FLV audio tag body
  * (flv-10.1.txt; legacy or Enhanced RTMP), parsed by the FLV layer, not here. The array is shared,
- * never copied, so one published frame can be sent to every player (DESIGN.md principle 7); do not
+ * never copied, so one published frame can be sent to every player (docs/ARCHITECTURE.md "Data path"); do not
  * modify it after handing it over. A zero-length payload is legal (for audio it means silence,
- * INTEROP-NOTES "Media").
+ * docs/INTEROP.md "Media").
  *
  * <p>Example: {@code new AudioMessage(flvBody, 40, streamId)} (chunk stream 4).
  *

@@ -13,7 +13,7 @@ import java.util.Optional;
  * transaction id, a command object and optional arguments, all AMF values.
  *
  * <p>Type 17 bodies start with a format byte 0x00 and then continue in AMF0, switching to AMF3 per
- * value with the AVM+ marker 0x11 (Flash clients label AMF0 commands this way, INTEROP-NOTES
+ * value with the AVM+ marker 0x11 (Flash clients label AMF0 commands this way, docs/INTEROP.md
  * "Commands"); such values appear as {@link io.rtmp4j.amf.Amf0Avmplus}. The encoder writes the same
  * form back, so a decoded type-17 command re-encodes byte for byte.
  *

@@ -23,7 +23,7 @@ import java.util.Optional;
  * CommandMessage publish = Commands.publish(1, "cam1", Commands.PublishType.LIVE);
  * // server
  * CommandMessage ok      = Commands.connectResult(1, 0);
- * CommandMessage created = Commands.createStreamResult(2, 1);   // on stream 0 (INTEROP-NOTES)
+ * CommandMessage created = Commands.createStreamResult(2, 1);   // on stream 0 (docs/INTEROP.md)
  * CommandMessage started = Commands.onStatus(1, StatusCode.PUBLISH_START, "cam1 is now published");
  * }</pre>
  *
@@ -352,7 +352,7 @@ public final class Commands {
     /**
      * The plain {@code _result} answer to {@code releaseStream} / {@code FCPublish} / {@code FCUnpublish}:
      * null command object and one undefined argument, as SRS sends it. OBS does not need it but servers
-     * answer (INTEROP-NOTES "Commands").
+     * answer (docs/INTEROP.md "Commands").
      */
     public static CommandMessage result(double transactionId) {
         return result(transactionId, Amf0Null.INSTANCE, Amf0Undefined.INSTANCE);
@@ -386,7 +386,7 @@ public final class Commands {
 
     /**
      * The {@code createStream} {@code _result} carrying the new stream id (rtmp-1.0.txt §7.2.1.3). It goes
-     * out on message stream 0 (INTEROP-NOTES "Commands").
+     * out on message stream 0 (docs/INTEROP.md "Commands").
      */
     public static CommandMessage createStreamResult(double transactionId, int streamId) {
         return result(transactionId, Amf0Null.INSTANCE, Amf0Value.of(Integer.toUnsignedLong(streamId)));

@@ -13,7 +13,7 @@ import java.util.Optional;
  * "onMetaData", {...}} from an encoder or {@code "onMetaData", {...}} to a player.
  *
  * <p>Type 15 bodies start with a format byte 0x00 and then continue in AMF0, switching to AMF3 per
- * value with the AVM+ marker 0x11 (INTEROP-NOTES "Commands"); the encoder writes the same form back.
+ * value with the AVM+ marker 0x11 (docs/INTEROP.md "Commands"); the encoder writes the same form back.
  *
  * <p>Example: {@code DataMessage.of(streamId, 0, Amf0Value.of("onMetaData"), metadata)}.
  *
@@ -30,7 +30,7 @@ public record DataMessage(MessageType type, List<Amf0Value> values, long timesta
     public static final String SET_DATA_FRAME = "@setDataFrame";
     /** Handler name of stream metadata. */
     public static final String ON_META_DATA = "onMetaData";
-    /** Handler name of the sample-access permission a server sends to players (INTEROP-NOTES "Commands"). */
+    /** Handler name of the sample-access permission a server sends to players (docs/INTEROP.md "Commands"). */
     public static final String RTMP_SAMPLE_ACCESS = "|RtmpSampleAccess";
 
     public DataMessage {
@@ -59,7 +59,7 @@ public record DataMessage(MessageType type, List<Amf0Value> values, long timesta
 
     /**
      * {@code |RtmpSampleAccess false false}, sent to a player after {@code NetStream.Play.Start}
-     * (INTEROP-NOTES "Commands": the play reply order); the two booleans allow audio / video sample access.
+     * (docs/INTEROP.md "Commands": the play reply order); the two booleans allow audio / video sample access.
      */
     public static DataMessage rtmpSampleAccess(int messageStreamId, boolean audio, boolean video) {
         return of(messageStreamId, 0, Amf0Value.of(RTMP_SAMPLE_ACCESS), Amf0Value.of(audio), Amf0Value.of(video));

@@ -232,7 +232,7 @@ public final class MessageCodec {
 
     /**
      * The AMF values of a data or command body. Types 15 and 17 start with a format byte that must
-     * be 0x00; the rest is AMF0 with per-value AVM+ switches (INTEROP-NOTES "Commands"). ffmpeg,
+     * be 0x00; the rest is AMF0 with per-value AVM+ switches (docs/INTEROP.md "Commands"). ffmpeg,
      * librtmp, nginx-rtmp and SRS skip that byte whatever it holds; rtmp4j insists on 0x00 because
      * nothing else has been seen and anything else could not be re-encoded faithfully.
      */

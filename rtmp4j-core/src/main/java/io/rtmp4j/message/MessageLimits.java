@@ -4,7 +4,7 @@ import io.rtmp4j.amf.AmfLimits;
 import java.util.Objects;
 
 /**
- * Limits and strictness switches of {@link MessageCodec} (DESIGN.md principle 3). The largest body a
+ * Limits and strictness switches of {@link MessageCodec} (docs/ARCHITECTURE.md "Limits"). The largest body a
  * message can have is bounded by the chunk layer (a 24-bit length, rtmp-1.0.txt §6.1.1, and its own
  * configurable limit), so there is no size limit here.
  *

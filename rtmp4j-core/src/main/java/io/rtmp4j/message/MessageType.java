@@ -3,7 +3,7 @@ package io.rtmp4j.message;
 import java.util.Optional;
 
 /**
- * Every RTMP message type id, in one place (DESIGN.md principle 6), with reverse lookup.
+ * Every RTMP message type id, in one place (docs/ARCHITECTURE.md "Conventions"), with reverse lookup.
  *
  * <p>Ids from rtmp-1.0.txt §5.4 (protocol control 1, 2, 3, 5, 6), §6.2 (User Control 4) and §7.1
  * (audio 8, video 9, data 18/15, shared object 19/16, command 20/17, aggregate 22). Type 7 (an

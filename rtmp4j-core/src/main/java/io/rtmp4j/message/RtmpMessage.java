@@ -21,7 +21,7 @@ package io.rtmp4j.message;
  * {@link io.rtmp4j.RtmpProtocolException}.
  *
  * <p>Payload byte arrays (audio, video, opaque bodies) are shared, never copied: the array given to a
- * constructor becomes the message's own and must not be modified afterwards (DESIGN.md principle 7).
+ * constructor becomes the message's own and must not be modified afterwards (docs/ARCHITECTURE.md "Data path").
  * {@code equals} compares them by content.
  *
  * <p>Example:

@@ -10,7 +10,7 @@ import java.util.Objects;
  *
  * <p>§6.2 says User Control messages SHOULD (not MUST) use message stream 0, so the decoder accepts
  * them on any stream. Players send {@link SetBufferLength} on stream 0 naming the stream they are
- * about to play, often before {@code play} (INTEROP-NOTES "Commands").
+ * about to play, often before {@code play} (docs/INTEROP.md "Commands").
  *
  * <p>Example: {@code new UserControl.StreamBegin(1)} (stream 0, chunk stream 2, timestamp 0).
  */

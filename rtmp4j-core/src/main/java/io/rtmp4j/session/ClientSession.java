@@ -32,7 +32,7 @@ import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
 
 /**
- * The client side of one RTMP connection as a sans-IO state machine (DESIGN.md principle 1): bytes in
+ * The client side of one RTMP connection as a sans-IO state machine (docs/ARCHITECTURE.md "Layers and modules"): bytes in
  * through {@link #receive}, events out through a {@link ClientSessionListener}, bytes out through
  * {@link #pollOutbound}. No sockets, threads or clocks; not thread-safe.
  *
@@ -50,10 +50,10 @@ import java.util.random.RandomGenerator;
  *   <li>connect, sent as soon as the handshake is done: app, flashVer, tcUrl, fpad, capabilities,
  *       audioCodecs, videoCodecs, videoFunction, objectEncoding, the configured extra properties, and the
  *       Enhanced RTMP block if any ({@link ClientSessionConfig#enhanced()}; empty = exactly the legacy
- *       bytes). Set Chunk Size follows the {@code _result} (INTEROP-NOTES "Chunk stream").</li>
+ *       bytes). Set Chunk Size follows the {@code _result} (docs/INTEROP.md "Chunk stream").</li>
  *   <li>publish: releaseStream, FCPublish, createStream, then on its {@code _result} publish (as OBS and
  *       ffmpeg); {@link #isPublishing()} after NetStream.Publish.Start. Media may be sent as soon as
- *       {@link #streamId()} is known: some servers are slow to send Publish.Start (INTEROP-NOTES
+ *       {@link #streamId()} is known: some servers are slow to send Publish.Start (docs/INTEROP.md
  *       "Commands"), so waiting for it is the application's choice.</li>
  *   <li>play: createStream, then on its {@code _result} SetBufferLength (stream 0, the new stream id) and
  *       play. Media is delivered as soon as play was asked, before Play.Start if the server sends it so.</li>
@@ -507,7 +507,7 @@ public final class ClientSession {
         serverObjectEncoding = info.number("objectEncoding").orElse(0.0);
         serverCapabilities = EnhancedCapabilities.from(props);
         state = State.CONNECTED;
-        // INTEROP-NOTES "Chunk stream": clients commonly send Set Chunk Size right after the connect _result
+        // docs/INTEROP.md "Chunk stream": clients commonly send Set Chunk Size right after the connect _result
         if (config.chunkSize() != wire.chunkSize()) {
             wire.setChunkSize(config.chunkSize());
         }
@@ -529,7 +529,7 @@ public final class ClientSession {
         if (intent == Intent.PUBLISH) {
             wire.send(Commands.publish(streamId, streamName, publishType));
         } else if (intent == Intent.PLAY) {
-            // INTEROP-NOTES "Commands": SetBufferLength on stream 0 naming the stream, then play
+            // docs/INTEROP.md "Commands": SetBufferLength on stream 0 naming the stream, then play
             wire.send(new UserControl.SetBufferLength(streamId, config.bufferLengthMs()));
             wire.send(Commands.play(streamId, streamName));
         }

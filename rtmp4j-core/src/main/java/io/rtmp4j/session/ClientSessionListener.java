@@ -66,7 +66,7 @@ public interface ClientSessionListener {
 
     /**
      * Audio, video or data (other than metadata and onStatus) from the server, on any stream, accepted as
-     * soon as play was asked (some servers send media before Play.Start, INTEROP-NOTES "Commands");
+     * soon as play was asked (some servers send media before Play.Start, docs/INTEROP.md "Commands");
      * aggregates arrive split into their parts. Data payloads are AMF0 bodies.
      */
     default void onMedia(MediaKind kind, int streamId, long timestamp, byte[] payload) {

@@ -20,7 +20,7 @@ import java.util.Optional;
  * {@code capabilities}, {@code mode} (and the server's Enhanced RTMP block, if any) and information
  * {@code level}, {@code code} NetConnection.Connect.Success, {@code description}, {@code objectEncoding}
  * (the client's, echoed). No {@code onBWDone} is sent (PRISM Live Studio disconnects on it,
- * INTEROP-NOTES "Commands"). A connect without {@code tcUrl} is accepted (SRS refuses it).
+ * docs/INTEROP.md "Commands"). A connect without {@code tcUrl} is accepted (SRS refuses it).
  */
 public final class ConnectRequest {
 

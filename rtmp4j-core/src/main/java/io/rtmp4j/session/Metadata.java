@@ -8,7 +8,7 @@ import java.util.Objects;
 /**
  * Stream metadata received on a stream: {@code @setDataFrame onMetaData {...}} from an encoder (the
  * {@code @setDataFrame} prefix removed), or {@code onMetaData {...}} as servers send it to players; AMF3
- * data messages (type 15) are delivered the same way, as AMF0 (INTEROP-NOTES "Commands").
+ * data messages (type 15) are delivered the same way, as AMF0 (docs/INTEROP.md "Commands").
  *
  * @param streamId  message stream it arrived on
  * @param timestamp its timestamp in milliseconds

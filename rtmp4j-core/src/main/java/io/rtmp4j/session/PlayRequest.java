@@ -7,7 +7,7 @@ import io.rtmp4j.message.StatusCode;
  * A client's {@code play} (rtmp-1.0.txt §7.2.2.1) waiting for the application's decision, raised by
  * {@link ServerSessionListener#onPlay}. Decide now or later, from the thread that drives the session.
  *
- * <p>{@link #accept()} sends, in this order (INTEROP-NOTES "Commands"; some players depend on Reset
+ * <p>{@link #accept()} sends, in this order (docs/INTEROP.md "Commands"; some players depend on Reset
  * first): {@code NetStream.Play.Reset} (when the play asked for a reset, the default), User Control
  * StreamBegin, {@code NetStream.Play.Start}, {@code |RtmpSampleAccess}, {@code NetStream.Data.Start}.
  * After that the stream accepts {@link ServerSession#sendAudio} and friends (and the fan-out writes

@@ -11,7 +11,7 @@ import io.rtmp4j.message.StatusCode;
  *
  * <p>{@link #accept()} sends {@code onStatus NetStream.Publish.Start}; {@link #rejectBadName} sends
  * {@code NetStream.Publish.BadName} (what a second publisher of a live name gets; OBS handles it,
- * INTEROP-NOTES "Commands").
+ * docs/INTEROP.md "Commands").
  */
 public final class PublishRequest extends StreamRequest {
 

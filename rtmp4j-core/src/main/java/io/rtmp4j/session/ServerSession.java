@@ -34,7 +34,7 @@ import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
 
 /**
- * The server side of one RTMP connection as a sans-IO state machine (DESIGN.md principle 1): bytes
+ * The server side of one RTMP connection as a sans-IO state machine (docs/ARCHITECTURE.md "Layers and modules"): bytes
  * in through {@link #receive}, events out through a {@link ServerSessionListener}, bytes out through
  * {@link #pollOutbound}. No sockets, threads or clocks; not thread-safe: drive one instance from one
  * thread (e.g. its Netty event loop), including the request decisions and the {@code send...} calls.
@@ -55,7 +55,7 @@ import java.util.random.RandomGenerator;
  * {@code closeStream} and {@code FCUnpublish} end a publication ({@link ServerSessionListener#onUnpublish});
  * PingRequest answered; Acknowledgements sent whenever the peer's window is full (rtmp-1.0.txt §5.4.3);
  * aggregates split into the events of their parts; AMF3-labelled commands (17) and data (15) handled
- * like AMF0 ones, and replies labelled like the client's {@code connect} (INTEROP-NOTES "Commands").
+ * like AMF0 ones, and replies labelled like the client's {@code connect} (docs/INTEROP.md "Commands").
  * Publish and play are requests the application decides, possibly later ({@link PublishRequest},
  * {@link PlayRequest}); while a connect or publish is undecided, the client's later messages are held
  * (bounded by {@link ServerSessionConfig#maxHeldMessages()} / {@code maxHeldBytes()}).
@@ -68,7 +68,7 @@ import java.util.random.RandomGenerator;
  * <p><b>Graceful close</b> ({@link #close}): for each publishing stream StreamEOF then
  * NetStream.Unpublish.Success, for each playing stream StreamEOF then NetStream.Play.UnpublishNotify, in
  * that order in {@link #pollOutbound}; then {@link #isCloseRequested()} turns true: the transport writes
- * everything, flushes, half-closes its write side and reads until the peer closes (INTEROP-NOTES
+ * everything, flushes, half-closes its write side and reads until the peer closes (docs/INTEROP.md
  * "Closing": closing both directions at once can make the kernel reset the connection and lose the
  * last frames). Bytes received after that are read and dropped.
  *
@@ -724,7 +724,7 @@ public final class ServerSession {
         }
         nextStreamId = id + 1;
         streams.put(id, new Stream(id));
-        // the createStream _result goes out on message stream 0 (INTEROP-NOTES "Commands")
+        // the createStream _result goes out on message stream 0 (docs/INTEROP.md "Commands")
         wire.send(label(Commands.createStreamResult(txn, id)));
         listener.onCreateStream(id);
     }
@@ -793,7 +793,7 @@ public final class ServerSession {
         }
         s.mode = Mode.PLAYING;
         Amf0Object details = Amf0Object.builder().put("details", r.streamName()).build();
-        // INTEROP-NOTES "Commands": Play.Reset, StreamBegin, Play.Start, |RtmpSampleAccess, Data.Start
+        // docs/INTEROP.md "Commands": Play.Reset, StreamBegin, Play.Start, |RtmpSampleAccess, Data.Start
         if (r.reset()) {
             wire.send(label(Commands.onStatus(s.id, StatusCode.PLAY_RESET, "Playing and resetting " + r.streamName() + ".",
                     details)));

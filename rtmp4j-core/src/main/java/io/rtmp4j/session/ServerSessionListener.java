@@ -17,7 +17,7 @@ public interface ServerSessionListener {
         request.accept();
     }
 
-    /** createStream was answered with this new stream id (on message stream 0, INTEROP-NOTES). */
+    /** createStream was answered with this new stream id (on message stream 0, docs/INTEROP.md). */
     default void onCreateStream(int streamId) {
     }
 
@@ -93,7 +93,7 @@ public interface ServerSessionListener {
 
     /**
      * User Control SetBufferLength: often sent on stream 0 before {@code play}, naming a stream id that
-     * does not exist yet (INTEROP-NOTES "Commands"); never an error.
+     * does not exist yet (docs/INTEROP.md "Commands"); never an error.
      */
     default void onSetBufferLength(int streamId, long bufferLengthMs) {
     }

@@ -118,7 +118,7 @@ public final class RtmpConnection {
     }
 
     /**
-     * Graceful close (INTEROP-NOTES "Closing"): the session ends its streams (StreamEOF, status), the
+     * Graceful close (docs/INTEROP.md "Closing"): the session ends its streams (StreamEOF, status), the
      * bytes are flushed, the write side is shut down, and the connection is closed when the peer closes
      * or after the close timeout. Call on {@link #executor()}.
      */

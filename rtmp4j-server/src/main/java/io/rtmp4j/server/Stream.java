@@ -148,7 +148,7 @@ final class Stream {
     }
 
     /**
-     * What a late joiner needs before live frames (INTEROP-NOTES "Media"): metadata, every sequence
+     * What a late joiner needs before live frames (docs/INTEROP.md "Media"): metadata, every sequence
      * header, then the cached GOP. Metadata and headers are re-timed to the GOP's first timestamp: the
      * player's timestamps never go backwards, and FFmpeg 8.1's FLV demuxer ignores an enhanced sequence
      * start (AV1, Opus) whose timestamp lies far before the following frames (a late joiner then aborts

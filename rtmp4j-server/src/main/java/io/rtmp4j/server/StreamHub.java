@@ -29,7 +29,7 @@ import org.slf4j.LoggerFactory;
  *   <li>Other data messages (onCuePoint, onTextData...: {@link Publication#data}) go to the current
  *       players in order with the media and to the recording, never to a later joiner.</li>
  *   <li>Fan-out: each frame is chunk-encoded once per {@link ChunkLayout} and the same bytes are
- *       queued to every player (DESIGN.md principle 7); frames cross to other event loops through one
+ *       queued to every player (docs/ARCHITECTURE.md "Data path"); frames cross to other event loops through one
  *       lock-free queue per loop; slow players are handled as {@link Player} describes.</li>
  *   <li>Recording: with a directory, each publication is written to
  *       {@code DIR/<app>/<stream>-<UTC time>.flv}.</li>

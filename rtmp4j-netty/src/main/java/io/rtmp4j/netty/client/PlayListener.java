@@ -10,7 +10,7 @@ import io.rtmp4j.session.StatusEvent;
  * own: keep them if needed, do not modify them.
  *
  * <p>Media is delivered as soon as {@code play} was sent, before {@code NetStream.Play.Start} if the
- * server sends it that way (INTEROP-NOTES "Commands"); aggregates arrive split into their parts.
+ * server sends it that way (docs/INTEROP.md "Commands"); aggregates arrive split into their parts.
  */
 public interface PlayListener {
 

@@ -47,7 +47,7 @@ import java.util.concurrent.TimeUnit;
  * }
  * }</pre>
  *
- * <p>The client speaks what real servers expect (INTEROP-NOTES): a plain handshake that does not insist on
+ * <p>The client speaks what real servers expect (docs/INTEROP.md): a plain handshake that does not insist on
  * a digest S1 (YouTube), tcUrl always sent (SRS), Set Chunk Size (4096) right after the connect
  * {@code _result}, Set Chunk Size from the server applied before the next chunk (Twitch), media accepted as
  * soon as play was asked, and a graceful close (flush, half-close, read until the server closes).

@@ -46,7 +46,7 @@ import org.slf4j.LoggerFactory;
  * <p>Closing ({@link #close()}): the session ends its stream (FCUnpublish and deleteStream for a
  * publication, deleteStream for a playback), every queued byte is flushed, the write side is shut down
  * and the connection is closed when the server closes its side, or after
- * {@link RtmpClient.Settings#closeTimeout()} (INTEROP-NOTES "Closing").
+ * {@link RtmpClient.Settings#closeTimeout()} (docs/INTEROP.md "Closing").
  */
 public final class RtmpClientConnection {
 
@@ -122,7 +122,7 @@ public final class RtmpClientConnection {
      * does not answer createStream within {@link RtmpClient.Settings#responseTimeout()}, {@link Kind#CLOSED}
      * when the connection ends first. On failure the connection is closed. A server that answered
      * createStream but sends neither Publish.Start nor an error within the response timeout is taken to
-     * accept (INTEROP-NOTES "Commands": some never send Publish.Start promptly), with a logged warning.
+     * accept (docs/INTEROP.md "Commands": some never send Publish.Start promptly), with a logged warning.
      *
      * @throws IllegalStateException (through the future) if this connection already publishes or plays
      */
@@ -157,7 +157,7 @@ public final class RtmpClientConnection {
                     return;
                 }
                 if (session.streamId() >= 0 && session.state() == ClientSession.State.CONNECTED) {
-                    // INTEROP-NOTES "Commands": some servers never send NetStream.Publish.Start promptly.
+                    // docs/INTEROP.md "Commands": some servers never send NetStream.Publish.Start promptly.
                     // publish went out and nothing refused it: publish anyway, as encoders do.
                     LOG.warn("{}: no NetStream.Publish.Start within {} ms; publishing anyway", this, ms);
                     publisher = newPublisher();
@@ -418,7 +418,7 @@ public final class RtmpClientConnection {
         channel.close();
     }
 
-    /** INTEROP-NOTES "Closing": flush, shut the write side, read until the server closes (bounded). */
+    /** docs/INTEROP.md "Closing": flush, shut the write side, read until the server closes (bounded). */
     private void halfClose(String reason) {
         halfClosed = true;
         if (closeReason == null) {
@@ -621,7 +621,7 @@ public final class RtmpClientConnection {
         @Override
         public void onMedia(MediaKind kind, int streamId, long timestamp, byte[] payload) {
             if (playListener != null) {
-                // INTEROP-NOTES "Commands": some servers send media before Play.Start
+                // docs/INTEROP.md "Commands": some servers send media before Play.Start
                 playStarted();
                 playListener.onMedia(kind, timestamp, payload);
             }
