@@ -13,10 +13,22 @@ public class RtmpProtocolException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
+    /**
+     * An error with a message that says what was wrong and where (it becomes the reason the transport
+     * logs when it closes the connection).
+     *
+     * @param message what the peer sent that is not valid
+     */
     public RtmpProtocolException(String message) {
         super(message);
     }
 
+    /**
+     * An error caused by another exception, e.g. a malformed value found while decoding a larger one.
+     *
+     * @param message what the peer sent that is not valid
+     * @param cause   the error underneath
+     */
     public RtmpProtocolException(String message, Throwable cause) {
         super(message, cause);
     }

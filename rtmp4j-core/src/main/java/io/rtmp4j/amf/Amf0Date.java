@@ -10,6 +10,11 @@ package io.rtmp4j.amf;
  */
 public record Amf0Date(double epochMillis, int timeZone) implements Amf0Value {
 
+    /**
+     * Checks that the time zone fits in the S16 field of the date marker (amf0.txt §2.13).
+     *
+     * @throws IllegalArgumentException if a value is out of its range
+     */
     public Amf0Date {
         if (timeZone < Short.MIN_VALUE || timeZone > Short.MAX_VALUE) {
             throw new IllegalArgumentException("timeZone is an S16: " + timeZone);

@@ -20,6 +20,13 @@ import java.util.List;
  */
 public record Amf0EcmaArray(long associativeCount, List<Amf0Property> properties) implements Amf0Value, Amf0Properties {
 
+    /**
+     * Checks that the associative count fits in its U32 field (amf0.txt §2.10) and copies the properties
+     * into an unmodifiable list. The count is kept as given: it need not match the number of properties,
+     * as on the wire.
+     *
+     * @throws IllegalArgumentException if a value is out of its range
+     */
     public Amf0EcmaArray {
         if (associativeCount < 0 || associativeCount > 0xFFFF_FFFFL) {
             throw new IllegalArgumentException("associativeCount is a U32: " + associativeCount);

@@ -22,6 +22,9 @@ public record Amf0Object(List<Amf0Property> properties) implements Amf0Value, Am
     /** The object without properties. */
     public static final Amf0Object EMPTY = new Amf0Object(List.of());
 
+    /**
+     * Copies the properties into an unmodifiable list, keeping their order.
+     */
     public Amf0Object {
         properties = List.copyOf(properties);
     }

@@ -12,6 +12,13 @@ import java.util.Objects;
  * @param value the property value
  */
 public record Amf0Property(String name, Amf0Value value) {
+    /**
+     * Checks that name and value are present and that the name fits in the UTF-8 form of a property name
+     * (at most 65535 bytes, amf0.txt §1.3.1).
+     *
+     * @throws IllegalArgumentException if a value is out of its range
+     * @throws NullPointerException if a required value is null
+     */
     public Amf0Property {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(value, "value");

@@ -9,6 +9,9 @@ import java.util.List;
  */
 public record Amf0StrictArray(List<Amf0Value> values) implements Amf0Value {
 
+    /**
+     * Copies the values into an unmodifiable list.
+     */
     public Amf0StrictArray {
         values = List.copyOf(values);
     }

@@ -23,6 +23,13 @@ public record Amf0String(String value, boolean longForm) implements Amf0Value {
     /** The empty string, short form. */
     public static final Amf0String EMPTY = new Amf0String("", false);
 
+    /**
+     * Checks that the value is present and, unless {@code longForm} is set, that it fits in the short
+     * string form (at most 65535 UTF-8 bytes; longer ones need the long string of amf0.txt §2.14).
+     *
+     * @throws IllegalArgumentException if a value is out of its range
+     * @throws NullPointerException if a required value is null
+     */
     public Amf0String {
         Objects.requireNonNull(value, "value");
         if (!longForm && value.length() > MAX_SHORT_BYTES / 3 && utf8Length(value) > MAX_SHORT_BYTES) {

@@ -12,6 +12,13 @@ import java.util.Objects;
  */
 public record Amf0TypedObject(String className, List<Amf0Property> properties) implements Amf0Value, Amf0Properties {
 
+    /**
+     * Checks that the class name is present and at most 65535 UTF-8 bytes (amf0.txt §2.18), and copies
+     * the properties into an unmodifiable list.
+     *
+     * @throws IllegalArgumentException if a value is out of its range
+     * @throws NullPointerException if a required value is null
+     */
     public Amf0TypedObject {
         Objects.requireNonNull(className, "className");
         if (className.length() > Amf0String.MAX_SHORT_BYTES / 3 && Amf0String.utf8Length(className) > Amf0String.MAX_SHORT_BYTES) {

@@ -13,6 +13,12 @@ import java.util.Optional;
  */
 public record Amf3Array(List<Amf3Property> associative, List<Amf3Value> dense) implements Amf3Value {
 
+    /**
+     * Copies both parts into unmodifiable lists and checks that no associative name is empty: on the wire
+     * the empty name ends the associative part (amf3.txt §3.11).
+     *
+     * @throws IllegalArgumentException if a value is out of its range
+     */
     public Amf3Array {
         associative = List.copyOf(associative);
         dense = List.copyOf(dense);

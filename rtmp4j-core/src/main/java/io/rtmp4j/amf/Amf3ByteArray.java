@@ -11,6 +11,9 @@ import java.util.HexFormat;
  */
 public record Amf3ByteArray(byte[] bytes) implements Amf3Value {
 
+    /**
+     * Copies the bytes, so that the value cannot change afterwards.
+     */
     public Amf3ByteArray {
         bytes = bytes.clone();
     }

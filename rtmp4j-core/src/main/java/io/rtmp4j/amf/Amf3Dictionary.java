@@ -11,6 +11,9 @@ import java.util.Objects;
  */
 public record Amf3Dictionary(boolean weakKeys, List<Entry> entries) implements Amf3Value {
 
+    /**
+     * Copies the entries into an unmodifiable list, keeping their order.
+     */
     public Amf3Dictionary {
         entries = List.copyOf(entries);
     }
@@ -22,6 +25,11 @@ public record Amf3Dictionary(boolean weakKeys, List<Entry> entries) implements A
      * @param value the value
      */
     public record Entry(Amf3Value key, Amf3Value value) {
+        /**
+         * Checks that key and value are present.
+         *
+         * @throws NullPointerException if a required value is null
+         */
         public Entry {
             Objects.requireNonNull(key, "key");
             Objects.requireNonNull(value, "value");

@@ -21,6 +21,14 @@ import java.util.Optional;
 public record Amf3Object(Amf3Traits traits, List<Amf3Value> sealedValues, List<Amf3Property> dynamicMembers)
         implements Amf3Value {
 
+    /**
+     * Copies both lists and checks them against the traits: one sealed value per sealed name of the
+     * traits, dynamic members only when the traits are dynamic, and no empty dynamic member name (on the
+     * wire the empty name ends the list, amf3.txt §3.12).
+     *
+     * @throws IllegalArgumentException if a value is out of its range
+     * @throws NullPointerException if a required value is null
+     */
     public Amf3Object {
         Objects.requireNonNull(traits, "traits");
         sealedValues = List.copyOf(sealedValues);

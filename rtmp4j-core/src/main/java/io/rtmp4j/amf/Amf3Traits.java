@@ -18,6 +18,12 @@ public record Amf3Traits(String className, boolean dynamic, List<String> sealedN
     /** The traits of an anonymous dynamic {@code Object}: no class name, no sealed members. */
     public static final Amf3Traits ANONYMOUS = new Amf3Traits("", true, List.of());
 
+    /**
+     * Checks that the class name is present (empty for an anonymous object) and copies the sealed member
+     * names into an unmodifiable list.
+     *
+     * @throws NullPointerException if a required value is null
+     */
     public Amf3Traits {
         Objects.requireNonNull(className, "className");
         sealedNames = List.copyOf(sealedNames);

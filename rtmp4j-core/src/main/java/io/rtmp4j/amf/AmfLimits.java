@@ -47,6 +47,11 @@ public record AmfLimits(int maxDepth, int maxStringBytes, int maxCollectionCount
     public static final AmfLimits DEFAULT = new AmfLimits(DEFAULT_MAX_DEPTH, DEFAULT_MAX_STRING_BYTES,
             DEFAULT_MAX_COLLECTION_COUNT, DEFAULT_MAX_TOTAL_BYTES);
 
+    /**
+     * Checks that no limit is negative and that {@code maxDepth} is at least 1.
+     *
+     * @throws IllegalArgumentException if a value is out of its range
+     */
     public AmfLimits {
         if (maxDepth < 1 || maxStringBytes < 0 || maxCollectionCount < 0 || maxTotalBytes < 0) {
             throw new IllegalArgumentException("limits must be non-negative (maxDepth >= 1): maxDepth="

@@ -20,6 +20,13 @@ import java.util.Objects;
  */
 public record RawMessage(int chunkStreamId, int typeId, long timestamp, int messageStreamId, byte[] payload) {
 
+    /**
+     * Checks the values: the payload is required, the type id must fit in one byte and the timestamp in
+     * 32 unsigned bits (rtmp-1.0.txt §5.3.1.2). The payload is kept as given, not copied.
+     *
+     * @throws IllegalArgumentException if a value is out of its range
+     * @throws NullPointerException if a required value is null
+     */
     public RawMessage {
         Objects.requireNonNull(payload, "payload");
         if (typeId < 0 || typeId > 0xFF) {

@@ -24,6 +24,13 @@ import java.util.Optional;
 public record ExAudioTag(List<ModEx> modEx, AudioPacketType packetType, AudioFourCc fourCc, byte[] data)
         implements AudioTag {
 
+    /**
+     * Checks that packet type, FourCC and data are present and that the packet type is one of a
+     * single-track body (not Multitrack, not ModEx: those are other records); copies the ModEx list.
+     *
+     * @throws IllegalArgumentException if a value is out of its range
+     * @throws NullPointerException if a required value is null
+     */
     public ExAudioTag {
         Objects.requireNonNull(packetType, "packetType");
         Objects.requireNonNull(fourCc, "fourCc");

@@ -27,6 +27,15 @@ import java.util.Objects;
 public record ExVideoTag(VideoFrameType frameType, List<ModEx> modEx, VideoPacketType packetType,
                          VideoFourCc fourCc, int compositionTime, byte[] data) implements VideoTag {
 
+    /**
+     * Checks that frame type, packet type, FourCC and data are present, that the packet type is one of a
+     * single-track body (not Multitrack, not ModEx), that a command frame type goes only with Metadata
+     * (other command frames are {@link VideoCommandTag}), and that a composition time is given only where
+     * the codec and packet type carry one; copies the ModEx list.
+     *
+     * @throws IllegalArgumentException if a value is out of its range
+     * @throws NullPointerException if a required value is null
+     */
     public ExVideoTag {
         Objects.requireNonNull(frameType, "frameType");
         Objects.requireNonNull(packetType, "packetType");

@@ -17,8 +17,11 @@ public final class FlvFormatException extends RtmpProtocolException {
 
     private static final long serialVersionUID = 1L;
 
+    /** @serial byte offset in the file where the problem was found; see {@link #offset()} */
     private final long offset;
+    /** @serial index of the tag concerned; see {@link #tagIndex()} */
     private final long tagIndex;
+    /** @serial whether reading can go on with the next tag; see {@link #resumable()} */
     private final boolean resumable;
     private final transient FlvTagHeader header;
     private final transient FlvTag tag;

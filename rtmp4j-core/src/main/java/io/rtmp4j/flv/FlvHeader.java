@@ -29,6 +29,12 @@ public record FlvHeader(int version, boolean hasAudio, boolean hasVideo, long da
     private static final int FLAG_AUDIO = 0x04;
     private static final int FLAG_VIDEO = 0x01;
 
+    /**
+     * Checks that the version fits in one byte and that the data offset is at least the header length and
+     * fits in 32 unsigned bits (flv-10.1.txt E.2).
+     *
+     * @throws IllegalArgumentException if a value is out of its range
+     */
     public FlvHeader {
         if (version < 0 || version > 0xFF) {
             throw new IllegalArgumentException("version out of range: " + version);

@@ -52,6 +52,11 @@ public final class FlvReader implements Closeable {
         /** The defaults. */
         public static final Limits DEFAULT = new Limits(DEFAULT_MAX_DATA_SIZE);
 
+        /**
+         * Checks that the largest tag body is not negative.
+         *
+         * @throws IllegalArgumentException if a value is out of its range
+         */
         public Limits {
             if (maxDataSize < 0) {
                 throw new IllegalArgumentException("maxDataSize must not be negative: " + maxDataSize);

@@ -35,6 +35,14 @@ public record FlvTag(int tagType, long timestamp, int streamId, byte[] body) {
     /** Largest timestamp: 24 bits plus the 8-bit TimestampExtended (E.4.1). */
     public static final long MAX_TIMESTAMP = 0xFFFF_FFFFL;
 
+    /**
+     * Checks the fields against their sizes in the tag header (flv-10.1.txt E.4.1): tag type 0..31,
+     * timestamp 32 bits (with the extended byte), stream id 24 bits, body at most the UI24 DataSize. The
+     * body is required and kept as given.
+     *
+     * @throws IllegalArgumentException if a value is out of its range
+     * @throws NullPointerException if a required value is null
+     */
     public FlvTag {
         Objects.requireNonNull(body, "body");
         if (tagType < 0 || tagType > 0x1F) {
@@ -82,14 +90,17 @@ public record FlvTag(int tagType, long timestamp, int streamId, byte[] body) {
         return FlvTagHeader.LENGTH + (long) body.length;
     }
 
+    /** Whether this is an audio tag (TagType 8, flv-10.1.txt E.4.1). */
     public boolean isAudio() {
         return tagType == TYPE_AUDIO;
     }
 
+    /** Whether this is a video tag (TagType 9, flv-10.1.txt E.4.1). */
     public boolean isVideo() {
         return tagType == TYPE_VIDEO;
     }
 
+    /** Whether this is a script data tag (TagType 18, flv-10.1.txt E.4.1), e.g. {@code onMetaData}. */
     public boolean isScript() {
         return tagType == TYPE_SCRIPT;
     }

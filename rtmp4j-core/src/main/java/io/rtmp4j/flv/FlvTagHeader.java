@@ -24,6 +24,12 @@ public record FlvTagHeader(boolean filter, int tagType, int dataSize, long times
     /** Length of a tag header in bytes (E.4.1: DataSize is "the length of the tag – 11"). */
     public static final int LENGTH = 11;
 
+    /**
+     * Checks the fields against their sizes in the tag header (flv-10.1.txt E.4.1): tag type 0..31, data
+     * size UI24, timestamp 32 bits, stream id 24 bits.
+     *
+     * @throws IllegalArgumentException if a value is out of its range
+     */
     public FlvTagHeader {
         if (tagType < 0 || tagType > 0x1F) {
             throw new IllegalArgumentException("tagType out of range 0..31: " + tagType);

@@ -20,6 +20,14 @@ import java.util.Objects;
 public record LegacyAudioTag(SoundFormat format, int soundRate, int soundSize, int soundType,
                              AudioPacketType aacPacketType, byte[] data) implements AudioTag {
 
+    /**
+     * Checks the legacy header (flv-10.1.txt E.4.2.1): format and data are present, the format is not 9
+     * (the enhanced header, {@link ExAudioTag}), sound rate 0..3, size and type 0..1, and an
+     * AACPacketType of 0 or 1 present exactly when the format is AAC.
+     *
+     * @throws IllegalArgumentException if a value is out of its range
+     * @throws NullPointerException if a required value is null
+     */
     public LegacyAudioTag {
         Objects.requireNonNull(format, "format");
         Objects.requireNonNull(data, "data");

@@ -22,6 +22,14 @@ import java.util.Objects;
 public record LegacyVideoTag(VideoFrameType frameType, VideoCodecId codecId, VideoPacketType avcPacketType,
                              int compositionTime, byte[] data) implements VideoTag {
 
+    /**
+     * Checks the legacy header (flv-10.1.txt E.4.3.1): frame type, codec and data are present, the frame
+     * type is not a command ({@link VideoCommandTag}), and an AVCPacketType of 0..2 and an SI24
+     * composition time exist only for AVC (where the packet type is required).
+     *
+     * @throws IllegalArgumentException if a value is out of its range
+     * @throws NullPointerException if a required value is null
+     */
     public LegacyVideoTag {
         Objects.requireNonNull(frameType, "frameType");
         Objects.requireNonNull(codecId, "codecId");

@@ -32,6 +32,13 @@ public record ModEx(int type, byte[] data, boolean wideSize) {
     /** Largest value of TimestampOffsetNano ("storing values up to 999,999 ns"). */
     public static final int MAX_TIMESTAMP_OFFSET_NANO = 999_999;
 
+    /**
+     * Checks a ModEx entry (enhanced-rtmp-v2 "ModEx"): type 0..15, data of 1..65536 bytes, more than 255
+     * bytes only with the wide size form, and for TimestampOffsetNano at least 3 bytes holding at most
+     * 999999.
+     *
+     * @throws IllegalArgumentException if a value is out of its range
+     */
     public ModEx {
         if (type < 0 || type > 15) {
             throw new IllegalArgumentException("ModEx type must be 0..15: " + type);

@@ -22,6 +22,14 @@ import java.util.Objects;
 public record MultichannelConfig(AudioChannelOrder channelOrder, int channelCount, List<AudioChannel> mapping,
                                  long channelFlags) {
 
+    /**
+     * Checks the configuration (enhanced-rtmp-v2 "Multichannel"): the channel order is present, the
+     * channel count fits in one byte, a mapping is given only for Custom order with one entry per
+     * channel, and channel flags (32 bits) only for Native order; copies the mapping.
+     *
+     * @throws IllegalArgumentException if a value is out of its range
+     * @throws NullPointerException if a required value is null
+     */
     public MultichannelConfig {
         Objects.requireNonNull(channelOrder, "channelOrder");
         mapping = List.copyOf(mapping);

@@ -24,6 +24,14 @@ import java.util.Objects;
 public record MultitrackAudioTag(List<ModEx> modEx, AvMultitrackType multitrackType, AudioPacketType packetType,
                                  List<AudioTrack> tracks) implements AudioTag {
 
+    /**
+     * Checks a Multitrack body (enhanced-rtmp-v2 "Multitrack"): types present, the inner packet type is
+     * neither Multitrack nor ModEx, at least one track, exactly one for OneTrack, one FourCC for all
+     * tracks unless the type allows many codecs, and each track body within UI24; copies both lists.
+     *
+     * @throws IllegalArgumentException if a value is out of its range
+     * @throws NullPointerException if a required value is null
+     */
     public MultitrackAudioTag {
         Objects.requireNonNull(multitrackType, "multitrackType");
         Objects.requireNonNull(packetType, "packetType");

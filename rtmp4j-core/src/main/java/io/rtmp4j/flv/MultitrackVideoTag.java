@@ -26,6 +26,16 @@ import java.util.Objects;
 public record MultitrackVideoTag(VideoFrameType frameType, List<ModEx> modEx, AvMultitrackType multitrackType,
                                  VideoPacketType packetType, List<VideoTrack> tracks) implements VideoTag {
 
+    /**
+     * Checks a Multitrack body (enhanced-rtmp-v2 "Multitrack"): types present, the frame type is not a
+     * command ({@link VideoCommandTag}), the inner packet type is neither Multitrack nor ModEx, at least
+     * one track, exactly one for OneTrack, one FourCC for all tracks unless the type allows many codecs,
+     * composition times only where the codec carries them, and each track body within UI24; copies both
+     * lists.
+     *
+     * @throws IllegalArgumentException if a value is out of its range
+     * @throws NullPointerException if a required value is null
+     */
     public MultitrackVideoTag {
         Objects.requireNonNull(frameType, "frameType");
         Objects.requireNonNull(multitrackType, "multitrackType");

@@ -17,6 +17,13 @@ import java.util.Objects;
 public record ReservedMultitrackAudioTag(List<ModEx> modEx, int multitrackType, int packetType, byte[] rest)
         implements AudioTag {
 
+    /**
+     * Checks that the remaining bytes are present, that the multitrack type is one of the reserved values
+     * 3..15 and the packet type a nibble; copies the ModEx list.
+     *
+     * @throws IllegalArgumentException if a value is out of its range
+     * @throws NullPointerException if a required value is null
+     */
     public ReservedMultitrackAudioTag {
         Objects.requireNonNull(rest, "rest");
         modEx = List.copyOf(modEx);

@@ -49,6 +49,11 @@ public record ScriptTag(String name, List<Amf0Value> arguments) {
     /** RTMP message type of AMF3 data (rtmp-1.0.txt §7.1.2): a format byte, then AMF0 values that may switch to AMF3. */
     public static final int TYPE_AMF3 = 15;
 
+    /**
+     * Checks that the name is present and copies the arguments into an unmodifiable list.
+     *
+     * @throws NullPointerException if a required value is null
+     */
     public ScriptTag {
         Objects.requireNonNull(name, "name");
         arguments = List.copyOf(arguments);

@@ -24,6 +24,14 @@ import java.util.Objects;
 public record VideoCommandTag(boolean enhanced, int lowNibble, List<ModEx> modEx, VideoCommand command,
                               byte[] trailing) implements VideoTag {
 
+    /**
+     * Checks a command frame (flv-10.1.txt E.4.3.1, enhanced-rtmp-v1 "VideoCommand"): command and
+     * trailing bytes present, the low nibble 0..15, ModEx only on an enhanced frame, and on an enhanced
+     * frame a packet type that is neither Metadata (not a command) nor ModEx; copies the ModEx list.
+     *
+     * @throws IllegalArgumentException if a value is out of its range
+     * @throws NullPointerException if a required value is null
+     */
     public VideoCommandTag {
         Objects.requireNonNull(command, "command");
         Objects.requireNonNull(trailing, "trailing");

@@ -23,6 +23,9 @@ import java.util.Optional;
  */
 public record VideoMetadata(List<Amf0Property> entries) {
 
+    /**
+     * Copies the entries into an unmodifiable list, keeping their order.
+     */
     public VideoMetadata {
         entries = List.copyOf(entries);
     }

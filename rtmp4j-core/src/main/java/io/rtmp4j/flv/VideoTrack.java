@@ -15,6 +15,13 @@ import java.util.Objects;
  */
 public record VideoTrack(int trackId, VideoFourCc fourCc, int compositionTime, byte[] data) {
 
+    /**
+     * Checks that the track id fits in one byte (enhanced-rtmp-v2 "Multitrack"), that FourCC and data are
+     * present, and that the composition time fits in the SI24 field.
+     *
+     * @throws IllegalArgumentException if a value is out of its range
+     * @throws NullPointerException if a required value is null
+     */
     public VideoTrack {
         if (trackId < 0 || trackId > 255) {
             throw new IllegalArgumentException("trackId must be 0..255: " + trackId);

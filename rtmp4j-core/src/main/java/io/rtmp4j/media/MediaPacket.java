@@ -44,6 +44,11 @@ public record MediaPacket(MediaType type, int trackId, MediaCodec codec, FlvCode
         SILENCE
     }
 
+    /**
+     * Checks that media type, kind and data are present.
+     *
+     * @throws NullPointerException if a required value is null
+     */
     public MediaPacket {
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(kind, "kind");

@@ -12,6 +12,13 @@ package io.rtmp4j.message;
 public record Abort(long abortedChunkStreamId, long timestamp, int messageStreamId, int chunkStreamId)
         implements RtmpMessage {
 
+    /**
+     * Checks the values: the aborted chunk stream id must fit in 32 unsigned bits (rtmp-1.0.txt §5.4.2),
+     * and the timestamp must fit in 32 unsigned bits and the chunk stream id be 2..65599 (rtmp-1.0.txt
+     * §5.3.1.1).
+     *
+     * @throws IllegalArgumentException if a value is out of its range
+     */
     public Abort {
         Checks.u32("aborted chunk stream id", abortedChunkStreamId);
         Checks.header(timestamp, chunkStreamId);

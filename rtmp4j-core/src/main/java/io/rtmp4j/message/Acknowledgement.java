@@ -12,6 +12,12 @@ package io.rtmp4j.message;
 public record Acknowledgement(long sequenceNumber, long timestamp, int messageStreamId, int chunkStreamId)
         implements RtmpMessage {
 
+    /**
+     * Checks the values: the sequence number must fit in 32 unsigned bits (rtmp-1.0.txt §5.4.3), and the
+     * timestamp must fit in 32 unsigned bits and the chunk stream id be 2..65599 (rtmp-1.0.txt §5.3.1.1).
+     *
+     * @throws IllegalArgumentException if a value is out of its range
+     */
     public Acknowledgement {
         Checks.u32("sequence number", sequenceNumber);
         Checks.header(timestamp, chunkStreamId);

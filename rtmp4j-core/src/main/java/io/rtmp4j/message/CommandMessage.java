@@ -41,6 +41,14 @@ public record CommandMessage(MessageType type, String name, double transactionId
                              List<Amf0Value> arguments, long timestamp, int messageStreamId, int chunkStreamId)
         implements RtmpMessage {
 
+    /**
+     * Checks the values: the type must be a command type (20 or 17), the name and command object are
+     * required, and the timestamp must fit in 32 unsigned bits and the chunk stream id be 2..65599
+     * (rtmp-1.0.txt §5.3.1.1). The arguments are copied into an unmodifiable list.
+     *
+     * @throws IllegalArgumentException if a value is out of its range
+     * @throws NullPointerException if a required value is null
+     */
     public CommandMessage {
         if (type != MessageType.COMMAND_AMF0 && type != MessageType.COMMAND_AMF3) {
             throw new IllegalArgumentException("not a command message type: " + type);

@@ -33,6 +33,13 @@ public record DataMessage(MessageType type, List<Amf0Value> values, long timesta
     /** Handler name of the sample-access permission a server sends to players (docs/INTEROP.md "Commands"). */
     public static final String RTMP_SAMPLE_ACCESS = "|RtmpSampleAccess";
 
+    /**
+     * Checks the values: the type must be a data type (18 or 15), and the timestamp must fit in 32
+     * unsigned bits and the chunk stream id be 2..65599 (rtmp-1.0.txt §5.3.1.1). The values are copied
+     * into an unmodifiable list.
+     *
+     * @throws IllegalArgumentException if a value is out of its range
+     */
     public DataMessage {
         if (type != MessageType.DATA_AMF0 && type != MessageType.DATA_AMF3) {
             throw new IllegalArgumentException("not a data message type: " + type);

@@ -39,6 +39,12 @@ public record MessageLimits(AmfLimits amf, int maxAggregateSubMessages, boolean 
     public static final MessageLimits DEFAULT = new MessageLimits(AmfLimits.DEFAULT,
             DEFAULT_MAX_AGGREGATE_SUB_MESSAGES, true, false);
 
+    /**
+     * Checks the values: the AMF limits are required and the sub-message cap must not be negative.
+     *
+     * @throws IllegalArgumentException if a value is out of its range
+     * @throws NullPointerException if a required value is null
+     */
     public MessageLimits {
         Objects.requireNonNull(amf, "amf");
         if (maxAggregateSubMessages < 0) {

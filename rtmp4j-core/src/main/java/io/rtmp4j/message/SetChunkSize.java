@@ -14,6 +14,13 @@ package io.rtmp4j.message;
 public record SetChunkSize(int chunkSize, long timestamp, int messageStreamId, int chunkStreamId)
         implements RtmpMessage {
 
+    /**
+     * Checks the values: the chunk size must be 1..0x7FFFFFFF (rtmp-1.0.txt §5.4.1: the top bit is zero),
+     * and the timestamp must fit in 32 unsigned bits and the chunk stream id be 2..65599 (rtmp-1.0.txt
+     * §5.3.1.1).
+     *
+     * @throws IllegalArgumentException if a value is out of its range
+     */
     public SetChunkSize {
         if (chunkSize < 1) {
             throw new IllegalArgumentException("chunk size must be 1..0x7FFFFFFF: " + chunkSize);

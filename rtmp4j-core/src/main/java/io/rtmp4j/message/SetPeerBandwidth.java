@@ -43,6 +43,14 @@ public record SetPeerBandwidth(long windowSize, LimitType limitType, long timest
         }
     }
 
+    /**
+     * Checks the values: the window size must fit in 32 unsigned bits and the limit type is required
+     * (rtmp-1.0.txt §5.4.5), and the timestamp must fit in 32 unsigned bits and the chunk stream id be
+     * 2..65599 (rtmp-1.0.txt §5.3.1.1).
+     *
+     * @throws IllegalArgumentException if a value is out of its range
+     * @throws NullPointerException if a required value is null
+     */
     public SetPeerBandwidth {
         Checks.u32("window size", windowSize);
         java.util.Objects.requireNonNull(limitType, "limitType");

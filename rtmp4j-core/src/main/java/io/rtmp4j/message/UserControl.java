@@ -29,6 +29,12 @@ public sealed interface UserControl extends RtmpMessage {
 
     /** Stream Begin (event 0): the stream with this id became functional. */
     record StreamBegin(int streamId, long timestamp, int messageStreamId, int chunkStreamId) implements UserControl {
+        /**
+         * Checks the values: the timestamp must fit in 32 unsigned bits and the chunk stream id be
+         * 2..65599 (rtmp-1.0.txt §5.3.1.1).
+         *
+         * @throws IllegalArgumentException if a value is out of its range
+         */
         public StreamBegin {
             Checks.header(timestamp, chunkStreamId);
         }
@@ -51,6 +57,12 @@ public sealed interface UserControl extends RtmpMessage {
 
     /** Stream EOF (event 1): playback of this stream is over. */
     record StreamEof(int streamId, long timestamp, int messageStreamId, int chunkStreamId) implements UserControl {
+        /**
+         * Checks the values: the timestamp must fit in 32 unsigned bits and the chunk stream id be
+         * 2..65599 (rtmp-1.0.txt §5.3.1.1).
+         *
+         * @throws IllegalArgumentException if a value is out of its range
+         */
         public StreamEof {
             Checks.header(timestamp, chunkStreamId);
         }
@@ -73,6 +85,12 @@ public sealed interface UserControl extends RtmpMessage {
 
     /** StreamDry (event 2): no more data on this stream for now. */
     record StreamDry(int streamId, long timestamp, int messageStreamId, int chunkStreamId) implements UserControl {
+        /**
+         * Checks the values: the timestamp must fit in 32 unsigned bits and the chunk stream id be
+         * 2..65599 (rtmp-1.0.txt §5.3.1.1).
+         *
+         * @throws IllegalArgumentException if a value is out of its range
+         */
         public StreamDry {
             Checks.header(timestamp, chunkStreamId);
         }
@@ -102,6 +120,13 @@ public sealed interface UserControl extends RtmpMessage {
      */
     record SetBufferLength(int streamId, long bufferLengthMs, long timestamp, int messageStreamId,
                            int chunkStreamId) implements UserControl {
+        /**
+         * Checks the values: the buffer length must fit in 32 unsigned bits (rtmp-1.0.txt §7.1.7), and
+         * the timestamp must fit in 32 unsigned bits and the chunk stream id be 2..65599 (rtmp-1.0.txt
+         * §5.3.1.1).
+         *
+         * @throws IllegalArgumentException if a value is out of its range
+         */
         public SetBufferLength {
             Checks.u32("buffer length", bufferLengthMs);
             Checks.header(timestamp, chunkStreamId);
@@ -126,6 +151,12 @@ public sealed interface UserControl extends RtmpMessage {
     /** StreamIsRecorded (event 4): this stream is a recorded one. */
     record StreamIsRecorded(int streamId, long timestamp, int messageStreamId, int chunkStreamId)
             implements UserControl {
+        /**
+         * Checks the values: the timestamp must fit in 32 unsigned bits and the chunk stream id be
+         * 2..65599 (rtmp-1.0.txt §5.3.1.1).
+         *
+         * @throws IllegalArgumentException if a value is out of its range
+         */
         public StreamIsRecorded {
             Checks.header(timestamp, chunkStreamId);
         }
@@ -152,6 +183,13 @@ public sealed interface UserControl extends RtmpMessage {
      * @param pingTime the server's local time when it sent the ping, unsigned 32-bit
      */
     record PingRequest(long pingTime, long timestamp, int messageStreamId, int chunkStreamId) implements UserControl {
+        /**
+         * Checks the values: the ping time must fit in 32 unsigned bits (rtmp-1.0.txt §7.1.7), and the
+         * timestamp must fit in 32 unsigned bits and the chunk stream id be 2..65599 (rtmp-1.0.txt
+         * §5.3.1.1).
+         *
+         * @throws IllegalArgumentException if a value is out of its range
+         */
         public PingRequest {
             Checks.u32("ping time", pingTime);
             Checks.header(timestamp, chunkStreamId);
@@ -184,6 +222,13 @@ public sealed interface UserControl extends RtmpMessage {
      * @param pingTime the time received in the request, unsigned 32-bit
      */
     record PingResponse(long pingTime, long timestamp, int messageStreamId, int chunkStreamId) implements UserControl {
+        /**
+         * Checks the values: the ping time must fit in 32 unsigned bits (rtmp-1.0.txt §7.1.7), and the
+         * timestamp must fit in 32 unsigned bits and the chunk stream id be 2..65599 (rtmp-1.0.txt
+         * §5.3.1.1).
+         *
+         * @throws IllegalArgumentException if a value is out of its range
+         */
         public PingResponse {
             Checks.u32("ping time", pingTime);
             Checks.header(timestamp, chunkStreamId);
@@ -214,6 +259,14 @@ public sealed interface UserControl extends RtmpMessage {
      */
     record Unknown(int eventTypeId, byte[] eventData, long timestamp, int messageStreamId, int chunkStreamId)
             implements UserControl {
+        /**
+         * Checks the values: the event type must fit in 16 bits, the event data is required, and the
+         * timestamp must fit in 32 unsigned bits and the chunk stream id be 2..65599 (rtmp-1.0.txt
+         * §5.3.1.1).
+         *
+         * @throws IllegalArgumentException if a value is out of its range
+         * @throws NullPointerException if a required value is null
+         */
         public Unknown {
             if (eventTypeId < 0 || eventTypeId > 0xFFFF) {
                 throw new IllegalArgumentException("event type out of 16-bit range: " + eventTypeId);

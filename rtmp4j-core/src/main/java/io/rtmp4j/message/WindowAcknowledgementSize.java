@@ -12,6 +12,12 @@ package io.rtmp4j.message;
 public record WindowAcknowledgementSize(long windowSize, long timestamp, int messageStreamId, int chunkStreamId)
         implements RtmpMessage {
 
+    /**
+     * Checks the values: the window size must fit in 32 unsigned bits (rtmp-1.0.txt §5.4.4), and the
+     * timestamp must fit in 32 unsigned bits and the chunk stream id be 2..65599 (rtmp-1.0.txt §5.3.1.1).
+     *
+     * @throws IllegalArgumentException if a value is out of its range
+     */
     public WindowAcknowledgementSize {
         Checks.u32("window size", windowSize);
         Checks.header(timestamp, chunkStreamId);

@@ -92,6 +92,16 @@ public final class RtmpServer implements AutoCloseable {
         /** Default of {@link #ioPeriod()} in milliseconds. */
         public static final int DEFAULT_IO_PERIOD_MS = 40;
 
+        /**
+         * Checks the settings: host, session settings and durations are present, {@code ioPeriod} is
+         * 0..1000 ms, the port 0..65535, {@code 0 <= writeLowWaterMark <= writeHighWaterMark},
+         * {@code maxConnections} at least 1, {@code ioThreads} not negative, the handshake timeout at
+         * least 1 ms, the idle timeout at least 3 ms (a third of it is the ping interval) and the close
+         * timeout not negative.
+         *
+         * @throws IllegalArgumentException if a value is out of its range
+         * @throws NullPointerException if a required value is null
+         */
         public Settings {
             Objects.requireNonNull(host, "host");
             Objects.requireNonNull(session, "session");

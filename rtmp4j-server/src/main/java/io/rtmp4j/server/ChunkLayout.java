@@ -20,6 +20,12 @@ package io.rtmp4j.server;
  */
 public record ChunkLayout(int chunkSize, int messageStreamId, int audioCsid, int videoCsid, int dataCsid) {
 
+    /**
+     * Checks that the chunk size is positive and each chunk stream id is 3..65599 (2 is the protocol
+     * control stream, rtmp-1.0.txt §5.4).
+     *
+     * @throws IllegalArgumentException if a value is out of its range
+     */
     public ChunkLayout {
         if (chunkSize < 1) {
             throw new IllegalArgumentException("chunkSize must be positive: " + chunkSize);

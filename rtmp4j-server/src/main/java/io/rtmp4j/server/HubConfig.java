@@ -55,6 +55,14 @@ public record HubConfig(boolean gopCache, long maxGopBytes, Duration publisherSi
     /** Default of {@link #maxFrameAge()} in milliseconds. */
     public static final int DEFAULT_MAX_FRAME_AGE_MS = 1000;
 
+    /**
+     * Checks the settings: durations present, {@code maxFrameAge}, {@code publisherSilenceTimeout} and
+     * {@code playerMaxLag} positive, {@code flushDelay} 0..1000 ms, {@code maxGopBytes} not negative,
+     * {@code playerQueueBytes} at least 1024.
+     *
+     * @throws IllegalArgumentException if a value is out of its range
+     * @throws NullPointerException if a required value is null
+     */
     public HubConfig {
         Objects.requireNonNull(publisherSilenceTimeout, "publisherSilenceTimeout");
         Objects.requireNonNull(playerMaxLag, "playerMaxLag");
@@ -91,36 +99,43 @@ public record HubConfig(boolean gopCache, long maxGopBytes, Duration publisherSi
                 Duration.ofMillis(DEFAULT_FLUSH_DELAY_MS), Duration.ofMillis(DEFAULT_MAX_FRAME_AGE_MS));
     }
 
+    /** A copy with {@link #gopCache()} set to {@code on}; the other settings stay. */
     public HubConfig withGopCache(boolean on) {
         return new HubConfig(on, maxGopBytes, publisherSilenceTimeout, playerMaxLag, playerQueueBytes,
                 flushDelay, maxFrameAge);
     }
 
+    /** A copy with {@link #maxGopBytes()} set to {@code bytes}; the other settings stay. */
     public HubConfig withMaxGopBytes(long bytes) {
         return new HubConfig(gopCache, bytes, publisherSilenceTimeout, playerMaxLag, playerQueueBytes,
                 flushDelay, maxFrameAge);
     }
 
+    /** A copy with {@link #publisherSilenceTimeout()} set to {@code d}; the other settings stay. */
     public HubConfig withPublisherSilenceTimeout(Duration d) {
         return new HubConfig(gopCache, maxGopBytes, d, playerMaxLag, playerQueueBytes,
                 flushDelay, maxFrameAge);
     }
 
+    /** A copy with {@link #playerMaxLag()} set to {@code d}; the other settings stay. */
     public HubConfig withPlayerMaxLag(Duration d) {
         return new HubConfig(gopCache, maxGopBytes, publisherSilenceTimeout, d, playerQueueBytes,
                 flushDelay, maxFrameAge);
     }
 
+    /** A copy with {@link #flushDelay()} set to {@code d}; the other settings stay. */
     public HubConfig withFlushDelay(Duration d) {
         return new HubConfig(gopCache, maxGopBytes, publisherSilenceTimeout, playerMaxLag, playerQueueBytes,
                 d, maxFrameAge);
     }
 
+    /** A copy with {@link #playerQueueBytes()} set to {@code bytes}; the other settings stay. */
     public HubConfig withPlayerQueueBytes(int bytes) {
         return new HubConfig(gopCache, maxGopBytes, publisherSilenceTimeout, playerMaxLag, bytes,
                 flushDelay, maxFrameAge);
     }
 
+    /** A copy with {@link #maxFrameAge()} set to {@code d}; the other settings stay. */
     public HubConfig withMaxFrameAge(Duration d) {
         return new HubConfig(gopCache, maxGopBytes, publisherSilenceTimeout, playerMaxLag, playerQueueBytes,
                 flushDelay, d);

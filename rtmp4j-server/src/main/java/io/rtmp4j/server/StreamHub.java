@@ -73,6 +73,7 @@ public final class StreamHub {
         this.classifier = classifier;
     }
 
+    /** The settings this hub was made with. */
     public HubConfig config() {
         return config;
     }

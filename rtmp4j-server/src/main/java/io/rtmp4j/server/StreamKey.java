@@ -22,6 +22,11 @@ public record StreamKey(String app, String stream) {
     /** Longest app or stream name accepted: long enough for any stream key OBS users paste. */
     public static final int MAX_LENGTH = 128;
 
+    /**
+     * Checks both names as the class description says.
+     *
+     * @throws IllegalArgumentException if a value is out of its range
+     */
     public StreamKey {
         requireValid(app, "app");
         requireValid(stream, "stream");

@@ -79,6 +79,13 @@ public final class RtmpClient implements AutoCloseable {
     public record Settings(Duration connectTimeout, Duration responseTimeout, Duration closeTimeout,
                            int writeLowWaterMark, int writeHighWaterMark, boolean followReconnect) {
 
+        /**
+         * Checks the settings: the timeouts are present, connect and response timeouts at least 1 ms,
+         * the close timeout not negative, and {@code 0 <= writeLowWaterMark <= writeHighWaterMark}.
+         *
+         * @throws IllegalArgumentException if a value is out of its range
+         * @throws NullPointerException if a timeout is null
+         */
         public Settings {
             Objects.requireNonNull(connectTimeout, "connectTimeout");
             Objects.requireNonNull(responseTimeout, "responseTimeout");

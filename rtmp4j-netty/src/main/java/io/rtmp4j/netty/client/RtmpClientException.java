@@ -37,7 +37,9 @@ public final class RtmpClientException extends IOException {
         CLOSED
     }
 
+    /** @serial what went wrong; see {@link #kind()} */
     private final Kind kind;
+    /** @serial the server's status code, or null; see {@link #statusCode()} */
     private final String statusCode;
 
     /** An exception of this kind without a status code. */
