@@ -15,6 +15,7 @@ public record Amf0Avmplus(Amf3Value value) implements Amf0Value {
     /**
      * Checks that the AMF3 value is present.
      *
+     * @param value the AMF3 value that follows the marker
      * @throws NullPointerException if a required value is null
      */
     public Amf0Avmplus {

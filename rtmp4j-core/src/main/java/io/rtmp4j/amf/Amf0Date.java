@@ -13,6 +13,8 @@ public record Amf0Date(double epochMillis, int timeZone) implements Amf0Value {
     /**
      * Checks that the time zone fits in the S16 field of the date marker (amf0.txt §2.13).
      *
+     * @param epochMillis milliseconds since 1970-01-01T00:00:00Z
+     * @param timeZone the S16 time-zone field (-32768..32767), normally 0
      * @throws IllegalArgumentException if a value is out of its range
      */
     public Amf0Date {

@@ -25,6 +25,8 @@ public record Amf0EcmaArray(long associativeCount, List<Amf0Property> properties
      * into an unmodifiable list. The count is kept as given: it need not match the number of properties,
      * as on the wire.
      *
+     * @param associativeCount the U32 count as written (0..2³²−1)
+     * @param properties the properties in order (an unmodifiable copy)
      * @throws IllegalArgumentException if a value is out of its range
      */
     public Amf0EcmaArray {

@@ -24,6 +24,8 @@ public record Amf0Object(List<Amf0Property> properties) implements Amf0Value, Am
 
     /**
      * Copies the properties into an unmodifiable list, keeping their order.
+     *
+     * @param properties the properties in order (an unmodifiable copy)
      */
     public Amf0Object {
         properties = List.copyOf(properties);

@@ -11,6 +11,8 @@ public record Amf0StrictArray(List<Amf0Value> values) implements Amf0Value {
 
     /**
      * Copies the values into an unmodifiable list.
+     *
+     * @param values the elements, in order (an unmodifiable copy)
      */
     public Amf0StrictArray {
         values = List.copyOf(values);

@@ -27,6 +27,8 @@ public record Amf0String(String value, boolean longForm) implements Amf0Value {
      * Checks that the value is present and, unless {@code longForm} is set, that it fits in the short
      * string form (at most 65535 UTF-8 bytes; longer ones need the long string of amf0.txt §2.14).
      *
+     * @param value the text
+     * @param longForm {@code true} for the long-string marker 0x0C
      * @throws IllegalArgumentException if a value is out of its range
      * @throws NullPointerException if a required value is null
      */

@@ -16,6 +16,8 @@ public record Amf0TypedObject(String className, List<Amf0Property> properties) i
      * Checks that the class name is present and at most 65535 UTF-8 bytes (amf0.txt §2.18), and copies
      * the properties into an unmodifiable list.
      *
+     * @param className the registered class alias (a U16-length UTF-8 string)
+     * @param properties the properties in order (an unmodifiable copy)
      * @throws IllegalArgumentException if a value is out of its range
      * @throws NullPointerException if a required value is null
      */

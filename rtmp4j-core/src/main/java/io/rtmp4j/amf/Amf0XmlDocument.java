@@ -12,6 +12,7 @@ public record Amf0XmlDocument(String xml) implements Amf0Value {
     /**
      * Checks that the XML text is present.
      *
+     * @param xml the XML text
      * @throws NullPointerException if a required value is null
      */
     public Amf0XmlDocument {

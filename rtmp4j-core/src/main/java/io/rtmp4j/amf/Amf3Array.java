@@ -17,6 +17,8 @@ public record Amf3Array(List<Amf3Property> associative, List<Amf3Value> dense) i
      * Copies both parts into unmodifiable lists and checks that no associative name is empty: on the wire
      * the empty name ends the associative part (amf3.txt §3.11).
      *
+     * @param associative the associative portion in order (an unmodifiable copy)
+     * @param dense the dense portion (an unmodifiable copy)
      * @throws IllegalArgumentException if a value is out of its range
      */
     public Amf3Array {

@@ -13,6 +13,8 @@ public record Amf3ByteArray(byte[] bytes) implements Amf3Value {
 
     /**
      * Copies the bytes, so that the value cannot change afterwards.
+     *
+     * @param bytes the bytes
      */
     public Amf3ByteArray {
         bytes = bytes.clone();

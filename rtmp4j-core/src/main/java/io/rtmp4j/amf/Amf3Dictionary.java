@@ -13,6 +13,9 @@ public record Amf3Dictionary(boolean weakKeys, List<Entry> entries) implements A
 
     /**
      * Copies the entries into an unmodifiable list, keeping their order.
+     *
+     * @param weakKeys whether the dictionary holds its keys weakly
+     * @param entries the entries in wire order (an unmodifiable copy)
      */
     public Amf3Dictionary {
         entries = List.copyOf(entries);
@@ -28,6 +31,8 @@ public record Amf3Dictionary(boolean weakKeys, List<Entry> entries) implements A
         /**
          * Checks that key and value are present.
          *
+         * @param key the key
+         * @param value the value
          * @throws NullPointerException if a required value is null
          */
         public Entry {

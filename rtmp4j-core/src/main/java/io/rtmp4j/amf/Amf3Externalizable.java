@@ -16,6 +16,8 @@ public record Amf3Externalizable(String className, Amf3Value content) implements
     /**
      * Checks that the class name and the content are present.
      *
+     * @param className the class alias
+     * @param content the body as the registered codec represents it
      * @throws NullPointerException if a required value is null
      */
     public Amf3Externalizable {

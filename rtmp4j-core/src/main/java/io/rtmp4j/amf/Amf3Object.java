@@ -26,6 +26,9 @@ public record Amf3Object(Amf3Traits traits, List<Amf3Value> sealedValues, List<A
      * traits, dynamic members only when the traits are dynamic, and no empty dynamic member name (on the
      * wire the empty name ends the list, amf3.txt §3.12).
      *
+     * @param traits class name, dynamic flag and sealed member names
+     * @param sealedValues one value per sealed name, same order (an unmodifiable copy)
+     * @param dynamicMembers dynamic members in order
      * @throws IllegalArgumentException if a value is out of its range
      * @throws NullPointerException if a required value is null
      */

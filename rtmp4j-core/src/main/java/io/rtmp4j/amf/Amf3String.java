@@ -12,6 +12,7 @@ public record Amf3String(String value) implements Amf3Value {
     /**
      * Checks that the value is present.
      *
+     * @param value the text
      * @throws NullPointerException if a required value is null
      */
     public Amf3String {

@@ -11,6 +11,7 @@ public record Amf3XmlDocument(String xml) implements Amf3Value {
     /**
      * Checks that the XML text is present.
      *
+     * @param xml the XML text
      * @throws NullPointerException if a required value is null
      */
     public Amf3XmlDocument {

@@ -50,6 +50,14 @@ public record AmfLimits(int maxDepth, int maxStringBytes, int maxCollectionCount
     /**
      * Checks that no limit is negative and that {@code maxDepth} is at least 1.
      *
+     * @param maxDepth maximum nesting of complex values (objects, arrays, typed objects, AMF3 vectors /
+     *     dictionaries / externalizable bodies)
+     * @param maxStringBytes maximum UTF-8 byte length of one string, XML text or AMF3 byte array
+     * @param maxCollectionCount maximum number of entries of one collection (strict array, ECMA array,
+     *     object properties, AMF3 dense/associative arrays, vectors, dictionaries)
+     * @param maxTotalBytes maximum number of input bytes one decode call reads, and maximum
+     *     <em>expanded</em> size of the result (the size it would have if every reference were written out
+     *     inline), which defeats "billion laughs" reference bombs
      * @throws IllegalArgumentException if a value is out of its range
      */
     public AmfLimits {

@@ -52,7 +52,16 @@ public record ChunkLimits(int maxMessageSize, int maxChunkSize, int maxChunkStre
     private static final ChunkLimits DEFAULTS = new ChunkLimits(DEFAULT_MAX_MESSAGE_SIZE,
             DEFAULT_MAX_CHUNK_SIZE, DEFAULT_MAX_CHUNK_STREAMS, DEFAULT_MAX_BUFFERED_BYTES);
 
-    /** Validates the ranges given on each component. */
+    /**
+     * Validates the ranges given on each component.
+     *
+     * @param maxMessageSize largest message length accepted, 0..0xFFFFFF
+     * @param maxChunkSize largest chunk size a peer may announce with Set Chunk Size, 1..0x7FFFFFFF
+     * @param maxChunkStreams most chunk stream ids a peer may open (each costs a small state object),
+     *     1..65598
+     * @param maxBufferedBytes most bytes of incomplete messages held at once across all chunk streams
+     *     (declared lengths), at least 0
+     */
     public ChunkLimits {
         if (maxMessageSize < 0 || maxMessageSize > 0xFF_FFFF) {
             throw new IllegalArgumentException("maxMessageSize must be 0..0xFFFFFF: " + maxMessageSize);

@@ -24,6 +24,11 @@ public record RawMessage(int chunkStreamId, int typeId, long timestamp, int mess
      * Checks the values: the payload is required, the type id must fit in one byte and the timestamp in
      * 32 unsigned bits (rtmp-1.0.txt §5.3.1.2). The payload is kept as given, not copied.
      *
+     * @param chunkStreamId chunk stream id (2..65599) it arrived on or should be sent on (§5.3.1.1)
+     * @param typeId message type id, 0..255 (§6.1.1)
+     * @param timestamp absolute timestamp in milliseconds, an unsigned 32-bit value (0..2³²−1)
+     * @param messageStreamId message stream id, an unsigned 32-bit value kept in an int
+     * @param payload the message body
      * @throws IllegalArgumentException if a value is out of its range
      * @throws NullPointerException if a required value is null
      */

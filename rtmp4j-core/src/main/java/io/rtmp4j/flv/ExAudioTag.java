@@ -28,6 +28,11 @@ public record ExAudioTag(List<ModEx> modEx, AudioPacketType packetType, AudioFou
      * Checks that packet type, FourCC and data are present and that the packet type is one of a
      * single-track body (not Multitrack, not ModEx: those are other records); copies the ModEx list.
      *
+     * @param modEx the ModEx chain in wire order, empty if none
+     * @param packetType SequenceStart, CodedFrames, SequenceEnd or MultichannelConfig (the real type after
+     *     ModEx)
+     * @param fourCc the codec
+     * @param data the rest of the body (owned by this value
      * @throws IllegalArgumentException if a value is out of its range
      * @throws NullPointerException if a required value is null
      */

@@ -33,6 +33,12 @@ public record ExVideoTag(VideoFrameType frameType, List<ModEx> modEx, VideoPacke
      * (other command frames are {@link VideoCommandTag}), and that a composition time is given only where
      * the codec and packet type carry one; copies the ModEx list.
      *
+     * @param frameType the frame type
+     * @param modEx the ModEx chain in wire order, empty if none
+     * @param packetType the real packet type (after the ModEx chain): not Multitrack or ModEx
+     * @param fourCc the codec
+     * @param compositionTime the SI24 composition time offset in ms
+     * @param data the rest of the body (owned by this value
      * @throws IllegalArgumentException if a value is out of its range
      * @throws NullPointerException if a required value is null
      */

@@ -33,6 +33,11 @@ public record FlvHeader(int version, boolean hasAudio, boolean hasVideo, long da
      * Checks that the version fits in one byte and that the data offset is at least the header length and
      * fits in 32 unsigned bits (flv-10.1.txt E.2).
      *
+     * @param version file version, 0..255 (1 for every FLV written today)
+     * @param hasAudio TypeFlagsAudio: audio tags are present
+     * @param hasVideo TypeFlagsVideo: video tags are present
+     * @param dataOffset DataOffset, the header length in bytes: at least {@value #LENGTH}, an unsigned
+     *     32-bit value
      * @throws IllegalArgumentException if a value is out of its range
      */
     public FlvHeader {

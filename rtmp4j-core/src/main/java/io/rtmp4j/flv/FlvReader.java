@@ -55,6 +55,7 @@ public final class FlvReader implements Closeable {
         /**
          * Checks that the largest tag body is not negative.
          *
+         * @param maxDataSize largest tag body accepted, in bytes, 0..{@value FlvTag#MAX_DATA_SIZE}+1
          * @throws IllegalArgumentException if a value is out of its range
          */
         public Limits {

@@ -40,6 +40,10 @@ public record FlvTag(int tagType, long timestamp, int streamId, byte[] body) {
      * timestamp 32 bits (with the extended byte), stream id 24 bits, body at most the UI24 DataSize. The
      * body is required and kept as given.
      *
+     * @param tagType TagType, 0..31
+     * @param timestamp milliseconds, an unsigned 32-bit value (Timestamp + TimestampExtended)
+     * @param streamId StreamID, an unsigned 24-bit value
+     * @param body the tag's data, at most {@value #MAX_DATA_SIZE} bytes
      * @throws IllegalArgumentException if a value is out of its range
      * @throws NullPointerException if a required value is null
      */

@@ -28,6 +28,11 @@ public record FlvTagHeader(boolean filter, int tagType, int dataSize, long times
      * Checks the fields against their sizes in the tag header (flv-10.1.txt E.4.1): tag type 0..31, data
      * size UI24, timestamp 32 bits, stream id 24 bits.
      *
+     * @param filter the Filter bit: 1 means the body is encrypted (Annex F), which rtmp4j does not support
+     * @param tagType TagType, 0..31: 8 audio, 9 video, 18 script data
+     * @param dataSize DataSize, the body length, 0..{@value FlvTag#MAX_DATA_SIZE}
+     * @param timestamp milliseconds, 0..2³²−1
+     * @param streamId StreamID, 0..2²⁴−1 ("always 0")
      * @throws IllegalArgumentException if a value is out of its range
      */
     public FlvTagHeader {

@@ -25,6 +25,12 @@ public record LegacyAudioTag(SoundFormat format, int soundRate, int soundSize, i
      * (the enhanced header, {@link ExAudioTag}), sound rate 0..3, size and type 0..1, and an
      * AACPacketType of 0 or 1 present exactly when the format is AAC.
      *
+     * @param format the sound format (not {@link SoundFormat#EX_HEADER})
+     * @param soundRate 0 = 5.5 kHz, 1 = 11 kHz, 2 = 22 kHz, 3 = 44 kHz
+     * @param soundSize 0 = 8-bit, 1 = 16-bit samples
+     * @param soundType 0 = mono, 1 = stereo
+     * @param aacPacketType for AAC: SEQUENCE_START (0, AudioSpecificConfig) or CODED_FRAMES (1, raw)
+     * @param data the rest of the body (owned by this value
      * @throws IllegalArgumentException if a value is out of its range
      * @throws NullPointerException if a required value is null
      */

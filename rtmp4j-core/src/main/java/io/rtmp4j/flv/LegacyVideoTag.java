@@ -27,6 +27,13 @@ public record LegacyVideoTag(VideoFrameType frameType, VideoCodecId codecId, Vid
      * type is not a command ({@link VideoCommandTag}), and an AVCPacketType of 0..2 and an SI24
      * composition time exist only for AVC (where the packet type is required).
      *
+     * @param frameType key, inter, disposable or generated (command frames are {@link VideoCommandTag})
+     * @param codecId the legacy codec
+     * @param avcPacketType for AVC: SEQUENCE_START (0, AVC sequence header), CODED_FRAMES (1, NALU) or
+     *     SEQUENCE_END (2)
+     * @param compositionTime for AVC: the SI24 composition time offset in ms, kept as sent even when the
+     *     packet type is not NALU
+     * @param data the rest of the body (owned by this value
      * @throws IllegalArgumentException if a value is out of its range
      * @throws NullPointerException if a required value is null
      */

@@ -37,6 +37,9 @@ public record ModEx(int type, byte[] data, boolean wideSize) {
      * bytes only with the wide size form, and for TimestampOffsetNano at least 3 bytes holding at most
      * 999999.
      *
+     * @param type the ModEx type nibble, 0..15 ({@link ModExType#TIMESTAMP_OFFSET_NANO} = 0)
+     * @param data the ModEx data, 1..65 536 bytes (owned by this value
+     * @param wideSize whether the size is written with the UI16 escape (required above 255 bytes)
      * @throws IllegalArgumentException if a value is out of its range
      */
     public ModEx {

@@ -27,6 +27,10 @@ public record MultichannelConfig(AudioChannelOrder channelOrder, int channelCoun
      * channel count fits in one byte, a mapping is given only for Custom order with one entry per
      * channel, and channel flags (32 bits) only for Native order; copies the mapping.
      *
+     * @param channelOrder the order
+     * @param channelCount 0..255
+     * @param mapping for Custom: the speaker of each channel (size = channelCount)
+     * @param channelFlags for Native: the UI32 flag word (0..2³²−1)
      * @throws IllegalArgumentException if a value is out of its range
      * @throws NullPointerException if a required value is null
      */

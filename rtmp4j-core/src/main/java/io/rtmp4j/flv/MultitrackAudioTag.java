@@ -29,6 +29,11 @@ public record MultitrackAudioTag(List<ModEx> modEx, AvMultitrackType multitrackT
      * neither Multitrack nor ModEx, at least one track, exactly one for OneTrack, one FourCC for all
      * tracks unless the type allows many codecs, and each track body within UI24; copies both lists.
      *
+     * @param modEx the ModEx chain in wire order, empty if none
+     * @param multitrackType OneTrack, ManyTracks or ManyTracksManyCodecs
+     * @param packetType the packet type of every track
+     * @param tracks the tracks in wire order: exactly one for OneTrack, at least one otherwise, all with
+     *     the same FourCC unless ManyTracksManyCodecs
      * @throws IllegalArgumentException if a value is out of its range
      * @throws NullPointerException if a required value is null
      */

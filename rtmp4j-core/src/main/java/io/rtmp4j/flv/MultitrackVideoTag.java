@@ -33,6 +33,12 @@ public record MultitrackVideoTag(VideoFrameType frameType, List<ModEx> modEx, Av
      * composition times only where the codec carries them, and each track body within UI24; copies both
      * lists.
      *
+     * @param frameType frame type shared by all tracks
+     * @param modEx the ModEx chain in wire order, empty if none
+     * @param multitrackType OneTrack, ManyTracks or ManyTracksManyCodecs
+     * @param packetType the packet type of every track
+     * @param tracks the tracks in wire order: exactly one for OneTrack, at least one otherwise, all with
+     *     the same FourCC unless ManyTracksManyCodecs
      * @throws IllegalArgumentException if a value is out of its range
      * @throws NullPointerException if a required value is null
      */

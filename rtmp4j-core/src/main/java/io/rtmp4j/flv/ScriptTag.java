@@ -52,6 +52,8 @@ public record ScriptTag(String name, List<Amf0Value> arguments) {
     /**
      * Checks that the name is present and copies the arguments into an unmodifiable list.
      *
+     * @param name the method or object name (E.4.4.1: SCRIPTDATAVALUE of type 2)
+     * @param arguments the values that follow the name, in order
      * @throws NullPointerException if a required value is null
      */
     public ScriptTag {

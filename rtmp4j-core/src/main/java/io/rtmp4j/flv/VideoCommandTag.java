@@ -29,6 +29,12 @@ public record VideoCommandTag(boolean enhanced, int lowNibble, List<ModEx> modEx
      * trailing bytes present, the low nibble 0..15, ModEx only on an enhanced frame, and on an enhanced
      * frame a packet type that is neither Metadata (not a command) nor ModEx; copies the ModEx list.
      *
+     * @param enhanced whether the IsExHeader bit is set
+     * @param lowNibble the low nibble of the first byte: legacy codec id, or enhanced packet type,
+     *     uninterpreted
+     * @param modEx the ModEx chain (enhanced only), empty if none
+     * @param command the command
+     * @param trailing bytes after the command, normally empty (owned by this value
      * @throws IllegalArgumentException if a value is out of its range
      * @throws NullPointerException if a required value is null
      */

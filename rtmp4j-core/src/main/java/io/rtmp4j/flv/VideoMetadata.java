@@ -25,6 +25,8 @@ public record VideoMetadata(List<Amf0Property> entries) {
 
     /**
      * Copies the entries into an unmodifiable list, keeping their order.
+     *
+     * @param entries the pairs in wire order
      */
     public VideoMetadata {
         entries = List.copyOf(entries);

@@ -19,6 +19,10 @@ public record VideoTrack(int trackId, VideoFourCc fourCc, int compositionTime, b
      * Checks that the track id fits in one byte (enhanced-rtmp-v2 "Multitrack"), that FourCC and data are
      * present, and that the composition time fits in the SI24 field.
      *
+     * @param trackId 0..255 (0 is the default track by convention)
+     * @param fourCc the track's codec
+     * @param compositionTime composition time offset in ms (only for CodedFrames of avc1/hvc1/vvc1, else 0)
+     * @param data the track body after the composition time (owned by this value
      * @throws IllegalArgumentException if a value is out of its range
      * @throws NullPointerException if a required value is null
      */

@@ -17,6 +17,10 @@ public record Abort(long abortedChunkStreamId, long timestamp, int messageStream
      * and the timestamp must fit in 32 unsigned bits and the chunk stream id be 2..65599 (rtmp-1.0.txt
      * §5.3.1.1).
      *
+     * @param abortedChunkStreamId the chunk stream whose partial message is dropped (unsigned 32-bit)
+     * @param timestamp header timestamp (ignored, §5.4)
+     * @param messageStreamId message stream id (MUST be 0, §5.4)
+     * @param chunkStreamId chunk stream this message itself travels on (2 by default)
      * @throws IllegalArgumentException if a value is out of its range
      */
     public Abort {

@@ -16,6 +16,10 @@ public record Acknowledgement(long sequenceNumber, long timestamp, int messageSt
      * Checks the values: the sequence number must fit in 32 unsigned bits (rtmp-1.0.txt §5.4.3), and the
      * timestamp must fit in 32 unsigned bits and the chunk stream id be 2..65599 (rtmp-1.0.txt §5.3.1.1).
      *
+     * @param sequenceNumber bytes received so far, unsigned 32-bit
+     * @param timestamp header timestamp (ignored, §5.4)
+     * @param messageStreamId message stream id (MUST be 0, §5.4)
+     * @param chunkStreamId chunk stream id (2 by default)
      * @throws IllegalArgumentException if a value is out of its range
      */
     public Acknowledgement {

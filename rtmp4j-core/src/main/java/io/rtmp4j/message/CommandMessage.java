@@ -46,6 +46,14 @@ public record CommandMessage(MessageType type, String name, double transactionId
      * required, and the timestamp must fit in 32 unsigned bits and the chunk stream id be 2..65599
      * (rtmp-1.0.txt §5.3.1.1). The arguments are copied into an unmodifiable list.
      *
+     * @param type {@link MessageType#COMMAND_AMF0} (20) or {@link MessageType#COMMAND_AMF3} (17)
+     * @param name command name, e.g
+     * @param transactionId transaction id (an AMF0 number
+     * @param commandObject command object, {@link Amf0Null} when there is none
+     * @param arguments the values after the command object (an unmodifiable copy)
+     * @param timestamp absolute timestamp in milliseconds (unsigned 32-bit)
+     * @param messageStreamId 0 for NetConnection commands, the stream id for NetStream commands
+     * @param chunkStreamId chunk stream id (3 on stream 0, 5 on other streams by default)
      * @throws IllegalArgumentException if a value is out of its range
      * @throws NullPointerException if a required value is null
      */

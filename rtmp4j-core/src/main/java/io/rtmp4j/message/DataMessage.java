@@ -38,6 +38,11 @@ public record DataMessage(MessageType type, List<Amf0Value> values, long timesta
      * unsigned bits and the chunk stream id be 2..65599 (rtmp-1.0.txt §5.3.1.1). The values are copied
      * into an unmodifiable list.
      *
+     * @param type {@link MessageType#DATA_AMF0} (18) or {@link MessageType#DATA_AMF3} (15)
+     * @param values the values in order (an unmodifiable copy)
+     * @param timestamp absolute timestamp in milliseconds (unsigned 32-bit)
+     * @param messageStreamId message stream id
+     * @param chunkStreamId chunk stream id (4 by default, as ffmpeg sends metadata)
      * @throws IllegalArgumentException if a value is out of its range
      */
     public DataMessage {

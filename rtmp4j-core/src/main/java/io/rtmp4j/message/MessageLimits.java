@@ -42,6 +42,13 @@ public record MessageLimits(AmfLimits amf, int maxAggregateSubMessages, boolean 
     /**
      * Checks the values: the AMF limits are required and the sub-message cap must not be negative.
      *
+     * @param amf limits for the AMF0 / AMF3 bodies of command and data messages, passed through to {@code
+     *     io.rtmp4j.amf} (default {@link AmfLimits#DEFAULT})
+     * @param maxAggregateSubMessages most sub-messages one Aggregate Message (§7.1.6) may hold
+     * @param strictControlStream refuse protocol control messages (types 1, 2, 3, 5, 6) on a message stream
+     *     other than 0, as rtmp-1.0.txt §5.4 says they MUST not be
+     * @param strictAggregateBackPointers refuse an aggregate whose back-pointers are not "size of the
+     *     previous sub-message including its 11-byte header" (§7.1.6)
      * @throws IllegalArgumentException if a value is out of its range
      * @throws NullPointerException if a required value is null
      */

@@ -19,6 +19,10 @@ public record SetChunkSize(int chunkSize, long timestamp, int messageStreamId, i
      * and the timestamp must fit in 32 unsigned bits and the chunk stream id be 2..65599 (rtmp-1.0.txt
      * §5.3.1.1).
      *
+     * @param chunkSize new maximum chunk size, 1..0x7FFFFFFF
+     * @param timestamp header timestamp (ignored by receivers, §5.4)
+     * @param messageStreamId message stream id (MUST be 0, §5.4)
+     * @param chunkStreamId chunk stream id (2 by default)
      * @throws IllegalArgumentException if a value is out of its range
      */
     public SetChunkSize {

@@ -48,6 +48,11 @@ public record SetPeerBandwidth(long windowSize, LimitType limitType, long timest
      * (rtmp-1.0.txt §5.4.5), and the timestamp must fit in 32 unsigned bits and the chunk stream id be
      * 2..65599 (rtmp-1.0.txt §5.3.1.1).
      *
+     * @param windowSize acknowledgement window in bytes, unsigned 32-bit
+     * @param limitType hard, soft or dynamic
+     * @param timestamp header timestamp (ignored, §5.4)
+     * @param messageStreamId message stream id (MUST be 0, §5.4)
+     * @param chunkStreamId chunk stream id (2 by default)
      * @throws IllegalArgumentException if a value is out of its range
      * @throws NullPointerException if a required value is null
      */

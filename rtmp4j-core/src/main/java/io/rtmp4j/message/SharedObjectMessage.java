@@ -21,6 +21,11 @@ public record SharedObjectMessage(MessageType type, byte[] body, long timestamp,
      * required, and the timestamp must fit in 32 unsigned bits and the chunk stream id be 2..65599
      * (rtmp-1.0.txt §5.3.1.1).
      *
+     * @param type {@link MessageType#SHARED_OBJECT_AMF0} or {@link MessageType#SHARED_OBJECT_AMF3}
+     * @param body the message body (shared, not copied)
+     * @param timestamp absolute timestamp in milliseconds (unsigned 32-bit)
+     * @param messageStreamId message stream id
+     * @param chunkStreamId chunk stream id (3 by default)
      * @throws IllegalArgumentException if a value is out of its range
      * @throws NullPointerException if a required value is null
      */

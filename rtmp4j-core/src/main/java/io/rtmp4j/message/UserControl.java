@@ -33,6 +33,10 @@ public sealed interface UserControl extends RtmpMessage {
          * Checks the values: the timestamp must fit in 32 unsigned bits and the chunk stream id be
          * 2..65599 (rtmp-1.0.txt §5.3.1.1).
          *
+         * @param streamId the message stream the event is about
+         * @param timestamp header timestamp (0 from the short constructor)
+         * @param messageStreamId message stream the event travels on (rtmp-1.0.txt §6.2: stream 0)
+         * @param chunkStreamId chunk stream the event travels on (rtmp-1.0.txt §6.2: chunk stream 2)
          * @throws IllegalArgumentException if a value is out of its range
          */
         public StreamBegin {
@@ -61,6 +65,10 @@ public sealed interface UserControl extends RtmpMessage {
          * Checks the values: the timestamp must fit in 32 unsigned bits and the chunk stream id be
          * 2..65599 (rtmp-1.0.txt §5.3.1.1).
          *
+         * @param streamId the message stream the event is about
+         * @param timestamp header timestamp (0 from the short constructor)
+         * @param messageStreamId message stream the event travels on (rtmp-1.0.txt §6.2: stream 0)
+         * @param chunkStreamId chunk stream the event travels on (rtmp-1.0.txt §6.2: chunk stream 2)
          * @throws IllegalArgumentException if a value is out of its range
          */
         public StreamEof {
@@ -89,6 +97,10 @@ public sealed interface UserControl extends RtmpMessage {
          * Checks the values: the timestamp must fit in 32 unsigned bits and the chunk stream id be
          * 2..65599 (rtmp-1.0.txt §5.3.1.1).
          *
+         * @param streamId the message stream the event is about
+         * @param timestamp header timestamp (0 from the short constructor)
+         * @param messageStreamId message stream the event travels on (rtmp-1.0.txt §6.2: stream 0)
+         * @param chunkStreamId chunk stream the event travels on (rtmp-1.0.txt §6.2: chunk stream 2)
          * @throws IllegalArgumentException if a value is out of its range
          */
         public StreamDry {
@@ -125,6 +137,11 @@ public sealed interface UserControl extends RtmpMessage {
          * the timestamp must fit in 32 unsigned bits and the chunk stream id be 2..65599 (rtmp-1.0.txt
          * §5.3.1.1).
          *
+         * @param streamId the message stream the event is about
+         * @param bufferLengthMs buffer length in milliseconds, unsigned 32-bit
+         * @param timestamp header timestamp (0 from the short constructor)
+         * @param messageStreamId message stream the event travels on (rtmp-1.0.txt §6.2: stream 0)
+         * @param chunkStreamId chunk stream the event travels on (rtmp-1.0.txt §6.2: chunk stream 2)
          * @throws IllegalArgumentException if a value is out of its range
          */
         public SetBufferLength {
@@ -155,6 +172,10 @@ public sealed interface UserControl extends RtmpMessage {
          * Checks the values: the timestamp must fit in 32 unsigned bits and the chunk stream id be
          * 2..65599 (rtmp-1.0.txt §5.3.1.1).
          *
+         * @param streamId the message stream the event is about
+         * @param timestamp header timestamp (0 from the short constructor)
+         * @param messageStreamId message stream the event travels on (rtmp-1.0.txt §6.2: stream 0)
+         * @param chunkStreamId chunk stream the event travels on (rtmp-1.0.txt §6.2: chunk stream 2)
          * @throws IllegalArgumentException if a value is out of its range
          */
         public StreamIsRecorded {
@@ -188,6 +209,10 @@ public sealed interface UserControl extends RtmpMessage {
          * timestamp must fit in 32 unsigned bits and the chunk stream id be 2..65599 (rtmp-1.0.txt
          * §5.3.1.1).
          *
+         * @param pingTime the 32-bit ping time carried by the event
+         * @param timestamp header timestamp (0 from the short constructor)
+         * @param messageStreamId message stream the event travels on (rtmp-1.0.txt §6.2: stream 0)
+         * @param chunkStreamId chunk stream the event travels on (rtmp-1.0.txt §6.2: chunk stream 2)
          * @throws IllegalArgumentException if a value is out of its range
          */
         public PingRequest {
@@ -227,6 +252,10 @@ public sealed interface UserControl extends RtmpMessage {
          * timestamp must fit in 32 unsigned bits and the chunk stream id be 2..65599 (rtmp-1.0.txt
          * §5.3.1.1).
          *
+         * @param pingTime the 32-bit ping time carried by the event
+         * @param timestamp header timestamp (0 from the short constructor)
+         * @param messageStreamId message stream the event travels on (rtmp-1.0.txt §6.2: stream 0)
+         * @param chunkStreamId chunk stream the event travels on (rtmp-1.0.txt §6.2: chunk stream 2)
          * @throws IllegalArgumentException if a value is out of its range
          */
         public PingResponse {
@@ -264,6 +293,11 @@ public sealed interface UserControl extends RtmpMessage {
          * timestamp must fit in 32 unsigned bits and the chunk stream id be 2..65599 (rtmp-1.0.txt
          * §5.3.1.1).
          *
+         * @param eventTypeId the 16-bit event type
+         * @param eventData the bytes after the event type
+         * @param timestamp header timestamp (0 from the short constructor)
+         * @param messageStreamId message stream the event travels on (rtmp-1.0.txt §6.2: stream 0)
+         * @param chunkStreamId chunk stream the event travels on (rtmp-1.0.txt §6.2: chunk stream 2)
          * @throws IllegalArgumentException if a value is out of its range
          * @throws NullPointerException if a required value is null
          */

@@ -23,6 +23,10 @@ public record VideoMessage(byte[] payload, long timestamp, int messageStreamId, 
      * Checks the values: the payload is required, and the timestamp must fit in 32 unsigned bits and the
      * chunk stream id be 2..65599 (rtmp-1.0.txt §5.3.1.1). The payload is kept as given, not copied.
      *
+     * @param payload the message body (shared, not copied)
+     * @param timestamp absolute timestamp in milliseconds (unsigned 32-bit)
+     * @param messageStreamId message stream id the media belongs to
+     * @param chunkStreamId chunk stream id (6 by default)
      * @throws IllegalArgumentException if a value is out of its range
      * @throws NullPointerException if a required value is null
      */

@@ -66,7 +66,14 @@ public record EnhancedCapabilities(Optional<List<String>> fourCcList, Map<String
     /** No enhanced capabilities: legacy RTMP. */
     public static final EnhancedCapabilities NONE = new EnhancedCapabilities(Optional.empty(), Map.of(), Map.of(), -1);
 
-    /** Copies the collections (keeping their order). */
+    /**
+     * Copies the collections (keeping their order).
+     *
+     * @param fourCcList declared codecs ("*" = any), or empty when not sent
+     * @param videoFourCcInfoMap video FourCC (or "*") to FourCcInfoMask flags, insertion-ordered
+     * @param audioFourCcInfoMap audio FourCC (or "*") to FourCcInfoMask flags, insertion-ordered
+     * @param capsEx CapsExMask flags, or -1 when not sent
+     */
     public EnhancedCapabilities {
         Objects.requireNonNull(fourCcList, "fourCcList");
         fourCcList = fourCcList.map(List::copyOf);

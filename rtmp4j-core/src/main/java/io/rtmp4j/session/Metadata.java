@@ -18,7 +18,16 @@ import java.util.Objects;
  */
 public record Metadata(int streamId, long timestamp, DataMessage message, byte[] payload) {
 
-    /** Checks for nulls. */
+    /**
+     * Checks for nulls.
+     *
+     * @param streamId message stream it arrived on
+     * @param timestamp its timestamp in milliseconds
+     * @param message the {@code onMetaData ...} data message, type 18 (AMF0), as a server forwards it to
+     *     players
+     * @param payload {@code message}'s encoded AMF0 body, ready to send to players ({@link
+     *     ServerSession#sendData(int, long, byte[])})
+     */
     public Metadata {
         Objects.requireNonNull(message, "message");
         Objects.requireNonNull(payload, "payload");

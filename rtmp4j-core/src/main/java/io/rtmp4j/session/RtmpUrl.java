@@ -42,7 +42,14 @@ public record RtmpUrl(String host, int port, String app, String streamName) {
     /** The RTMP port (rtmp-1.0.txt §4: "port 1935 by default"). */
     public static final int DEFAULT_PORT = 1935;
 
-    /** Validates the components. */
+    /**
+     * Validates the components.
+     *
+     * @param host host name or address (IPv6 literals without brackets)
+     * @param port TCP port, 1..65535
+     * @param app application name (may contain one '/', an application instance)
+     * @param streamName stream name / play path, empty when the URL names none
+     */
     public RtmpUrl {
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(app, "app");

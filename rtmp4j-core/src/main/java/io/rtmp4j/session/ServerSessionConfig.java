@@ -59,7 +59,23 @@ public record ServerSessionConfig(int chunkSize, long windowAckSize, long peerBa
             DEFAULT_WINDOW, ChunkLimits.defaults(), MessageLimits.DEFAULT, DEFAULT_MAX_STREAMS,
             DEFAULT_MAX_HELD_MESSAGES, DEFAULT_MAX_HELD_BYTES, DEFAULT_FMS_VER, DEFAULT_CAPABILITIES, 0);
 
-    /** Validates the ranges. */
+    /**
+     * Validates the ranges.
+     *
+     * @param chunkSize outbound chunk size announced with Set Chunk Size when connect is accepted,
+     *     1..0xFFFFFF
+     * @param windowAckSize Window Acknowledgement Size sent on connect (rtmp-1.0.txt §5.4.4)
+     * @param peerBandwidth Set Peer Bandwidth window sent on connect, limit type dynamic (§5.4.5)
+     * @param chunkLimits limits of the inbound chunk decoder (default {@link ChunkLimits#defaults()})
+     * @param messageLimits limits of the message decoder (default {@link MessageLimits#DEFAULT})
+     * @param maxStreams most message streams one connection may create with createStream
+     * @param maxHeldMessages most messages kept while a connect or publish request is undecided (the
+     *     application may decide asynchronously)
+     * @param maxHeldBytes most payload bytes kept while a request is undecided
+     * @param fmsVer "fmsVer" of the connect {@code _result}
+     * @param capabilities "capabilities" of the connect {@code _result}
+     * @param epoch the time field of S1 (rtmp-1.0.txt §5.2.3)
+     */
     public ServerSessionConfig {
         if (chunkSize < 1 || chunkSize > 0xFF_FFFF) {
             throw new IllegalArgumentException("chunkSize must be 1..0xFFFFFF: " + chunkSize);
