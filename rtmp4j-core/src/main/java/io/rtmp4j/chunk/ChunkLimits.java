@@ -77,27 +77,51 @@ public record ChunkLimits(int maxMessageSize, int maxChunkSize, int maxChunkStre
         }
     }
 
-    /** The documented defaults. */
+    /**
+     * The documented defaults.
+     *
+     * @return 0xFFFFFF message size, 0x7FFFFFFF chunk size, 256 chunk streams, 32 MiB buffered
+     */
     public static ChunkLimits defaults() {
         return DEFAULTS;
     }
 
-    /** A copy with another {@link #maxMessageSize()}. */
+    /**
+     * A copy with another {@link #maxMessageSize()}.
+     *
+     * @param value the new limit
+     * @return the new limits
+     */
     public ChunkLimits withMaxMessageSize(int value) {
         return new ChunkLimits(value, maxChunkSize, maxChunkStreams, maxBufferedBytes);
     }
 
-    /** A copy with another {@link #maxChunkSize()}. */
+    /**
+     * A copy with another {@link #maxChunkSize()}.
+     *
+     * @param value the new limit
+     * @return the new limits
+     */
     public ChunkLimits withMaxChunkSize(int value) {
         return new ChunkLimits(maxMessageSize, value, maxChunkStreams, maxBufferedBytes);
     }
 
-    /** A copy with another {@link #maxChunkStreams()}. */
+    /**
+     * A copy with another {@link #maxChunkStreams()}.
+     *
+     * @param value the new limit
+     * @return the new limits
+     */
     public ChunkLimits withMaxChunkStreams(int value) {
         return new ChunkLimits(maxMessageSize, maxChunkSize, value, maxBufferedBytes);
     }
 
-    /** A copy with another {@link #maxBufferedBytes()}. */
+    /**
+     * A copy with another {@link #maxBufferedBytes()}.
+     *
+     * @param value the new limit
+     * @return the new limits
+     */
     public ChunkLimits withMaxBufferedBytes(long value) {
         return new ChunkLimits(maxMessageSize, maxChunkSize, maxChunkStreams, value);
     }

@@ -42,7 +42,11 @@ public record RawMessage(int chunkStreamId, int typeId, long timestamp, int mess
         }
     }
 
-    /** Payload length in bytes. */
+    /**
+     * Payload length in bytes.
+     *
+     * @return the payload length
+     */
     public int length() {
         return payload.length;
     }

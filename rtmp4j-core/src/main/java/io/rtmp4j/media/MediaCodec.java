@@ -76,13 +76,20 @@ public enum MediaCodec {
         this.type = type;
     }
 
-    /** Audio or video. */
+    /**
+     * Audio or video.
+     *
+     * @return the media type of the codec
+     */
     public MediaType type() {
         return type;
     }
 
     /**
      * The codec an FLV header names; null for {@link SoundFormat#EX_HEADER}, which is not a codec.
+     *
+     * @param codec a legacy codec id, sound format or FourCC
+     * @return the codec, or null for the enhanced-header marker
      */
     public static MediaCodec of(FlvCodec codec) {
         if (codec instanceof VideoCodecId v) {

@@ -66,7 +66,11 @@ public record MediaPacket(MediaType type, int trackId, MediaCodec codec, FlvCode
         Objects.requireNonNull(data, "data");
     }
 
-    /** True for decoder configuration records. */
+    /**
+     * True for decoder configuration records.
+     *
+     * @return true if the packet is a decoder configuration record
+     */
     public boolean isSequenceHeader() {
         return kind == Kind.SEQUENCE_HEADER;
     }
