@@ -23,12 +23,22 @@ public record Amf0Date(double epochMillis, int timeZone) implements Amf0Value {
         }
     }
 
-    /** A date with time zone 0, as §2.13 recommends. */
+    /**
+     * A date with time zone 0, as §2.13 recommends.
+     *
+     * @param epochMillis milliseconds since 1970-01-01T00:00Z
+     * @return the date
+     */
     public static Amf0Date of(double epochMillis) {
         return new Amf0Date(epochMillis, 0);
     }
 
-    /** A date from an {@link java.time.Instant} (millisecond precision), time zone 0. */
+    /**
+     * A date from an {@link java.time.Instant} (millisecond precision), time zone 0.
+     *
+     * @param instant the point in time
+     * @return the date
+     */
     public static Amf0Date of(java.time.Instant instant) {
         return new Amf0Date(instant.toEpochMilli(), 0);
     }

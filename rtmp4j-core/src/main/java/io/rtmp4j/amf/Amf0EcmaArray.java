@@ -36,12 +36,21 @@ public record Amf0EcmaArray(long associativeCount, List<Amf0Property> properties
         properties = List.copyOf(properties);
     }
 
-    /** An ECMA array whose count is the number of properties. */
+    /**
+     * An ECMA array whose count is the number of properties.
+     *
+     * @param properties the properties, in order
+     * @return the ECMA array
+     */
     public static Amf0EcmaArray of(List<Amf0Property> properties) {
         return new Amf0EcmaArray(properties.size(), properties);
     }
 
-    /** A new builder. */
+    /**
+     * A new builder.
+     *
+     * @return an empty builder
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -51,7 +60,11 @@ public record Amf0EcmaArray(long associativeCount, List<Amf0Property> properties
         Builder() {
         }
 
-        /** The ECMA array. */
+        /**
+         * The ECMA array.
+         *
+         * @return the ECMA array of the properties put so far
+         */
         public Amf0EcmaArray build() {
             return of(props);
         }

@@ -31,7 +31,11 @@ public record Amf0Object(List<Amf0Property> properties) implements Amf0Value, Am
         properties = List.copyOf(properties);
     }
 
-    /** A new builder. */
+    /**
+     * A new builder.
+     *
+     * @return an empty builder
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -41,7 +45,11 @@ public record Amf0Object(List<Amf0Property> properties) implements Amf0Value, Am
         Builder() {
         }
 
-        /** The object. */
+        /**
+         * The object.
+         *
+         * @return the object of the properties put so far
+         */
         public Amf0Object build() {
             return new Amf0Object(props);
         }

@@ -18,12 +18,21 @@ public record Amf0StrictArray(List<Amf0Value> values) implements Amf0Value {
         values = List.copyOf(values);
     }
 
-    /** Number of elements. */
+    /**
+     * Number of elements.
+     *
+     * @return the number of elements
+     */
     public int size() {
         return values.size();
     }
 
-    /** Element {@code index}. */
+    /**
+     * Element {@code index}.
+     *
+     * @param index 0-based position
+     * @return the element
+     */
     public Amf0Value get(int index) {
         return values.get(index);
     }

@@ -40,7 +40,12 @@ public record Amf0String(String value, boolean longForm) implements Amf0Value {
         }
     }
 
-    /** A string in the short form if it fits, else the long form. */
+    /**
+     * A string in the short form if it fits, else the long form.
+     *
+     * @param value the text
+     * @return the string value
+     */
     public static Amf0String of(String value) {
         Objects.requireNonNull(value, "value");
         boolean fits = value.length() <= MAX_SHORT_BYTES / 3 || utf8Length(value) <= MAX_SHORT_BYTES;

@@ -29,7 +29,12 @@ public record Amf0TypedObject(String className, List<Amf0Property> properties) i
         properties = List.copyOf(properties);
     }
 
-    /** A new builder for an object of class {@code className}. */
+    /**
+     * A new builder for an object of class {@code className}.
+     *
+     * @param className the class name written before the properties
+     * @return an empty builder
+     */
     public static Builder builder(String className) {
         return new Builder(className);
     }
@@ -42,7 +47,11 @@ public record Amf0TypedObject(String className, List<Amf0Property> properties) i
             this.className = Objects.requireNonNull(className, "className");
         }
 
-        /** The typed object. */
+        /**
+         * The typed object.
+         *
+         * @return the typed object of the properties put so far
+         */
         public Amf0TypedObject build() {
             return new Amf0TypedObject(className, props);
         }

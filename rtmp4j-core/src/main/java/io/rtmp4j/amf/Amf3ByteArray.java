@@ -20,13 +20,21 @@ public record Amf3ByteArray(byte[] bytes) implements Amf3Value {
         bytes = bytes.clone();
     }
 
-    /** A copy of the bytes. */
+    /**
+     * A copy of the bytes.
+     *
+     * @return a new array with the bytes
+     */
     @Override
     public byte[] bytes() {
         return bytes.clone();
     }
 
-    /** Number of bytes. */
+    /**
+     * Number of bytes.
+     *
+     * @return the number of bytes
+     */
     public int length() {
         return bytes.length;
     }

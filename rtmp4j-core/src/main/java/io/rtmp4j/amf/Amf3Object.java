@@ -50,17 +50,30 @@ public record Amf3Object(Amf3Traits traits, List<Amf3Value> sealedValues, List<A
         }
     }
 
-    /** An anonymous dynamic object with {@code members}. */
+    /**
+     * An anonymous dynamic object with {@code members}.
+     *
+     * @param members the dynamic members, in order
+     * @return the object
+     */
     public static Amf3Object anonymous(List<Amf3Property> members) {
         return new Amf3Object(Amf3Traits.ANONYMOUS, List.of(), members);
     }
 
-    /** A builder for an anonymous dynamic object. */
+    /**
+     * A builder for an anonymous dynamic object.
+     *
+     * @return an empty builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** Sealed members then dynamic members, as name / value pairs in wire order. */
+    /**
+     * Sealed members then dynamic members, as name / value pairs in wire order.
+     *
+     * @return every member, in wire order
+     */
     public List<Amf3Property> properties() {
         List<Amf3Property> all = new ArrayList<>(sealedValues.size() + dynamicMembers.size());
         List<String> names = traits.sealedNames();
@@ -71,7 +84,12 @@ public record Amf3Object(Amf3Traits traits, List<Amf3Value> sealedValues, List<A
         return List.copyOf(all);
     }
 
-    /** The member {@code name} (a dynamic member wins over a sealed one of the same name). */
+    /**
+     * The member {@code name} (a dynamic member wins over a sealed one of the same name).
+     *
+     * @param name the member name
+     * @return the value, or empty
+     */
     public Optional<Amf3Value> get(String name) {
         for (int i = dynamicMembers.size() - 1; i >= 0; i--) {
             if (dynamicMembers.get(i).name().equals(name)) {
@@ -94,7 +112,13 @@ public record Amf3Object(Amf3Traits traits, List<Amf3Value> sealedValues, List<A
         Builder() {
         }
 
-        /** Sets {@code name} to {@code value}. */
+        /**
+         * Sets {@code name} to {@code value}.
+         *
+         * @param name the member name
+         * @param value the value
+         * @return this builder
+         */
         public Builder put(String name, Amf3Value value) {
             Amf3Property p = new Amf3Property(name, value);
             for (int i = 0; i < members.size(); i++) {
@@ -107,7 +131,11 @@ public record Amf3Object(Amf3Traits traits, List<Amf3Value> sealedValues, List<A
             return this;
         }
 
-        /** The object. */
+        /**
+         * The object.
+         *
+         * @return the object of the members put so far
+         */
         public Amf3Object build() {
             return anonymous(members);
         }

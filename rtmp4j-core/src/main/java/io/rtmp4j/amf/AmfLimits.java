@@ -68,22 +68,42 @@ public record AmfLimits(int maxDepth, int maxStringBytes, int maxCollectionCount
         }
     }
 
-    /** A copy with another nesting depth limit. */
+    /**
+     * A copy with another nesting depth limit.
+     *
+     * @param value the new limit (at least 1)
+     * @return the new limits
+     */
     public AmfLimits withMaxDepth(int value) {
         return new AmfLimits(value, maxStringBytes, maxCollectionCount, maxTotalBytes);
     }
 
-    /** A copy with another string / byte array length limit. */
+    /**
+     * A copy with another string / byte array length limit.
+     *
+     * @param value the new limit in bytes
+     * @return the new limits
+     */
     public AmfLimits withMaxStringBytes(int value) {
         return new AmfLimits(maxDepth, value, maxCollectionCount, maxTotalBytes);
     }
 
-    /** A copy with another collection size limit. */
+    /**
+     * A copy with another collection size limit.
+     *
+     * @param value the new limit in entries
+     * @return the new limits
+     */
     public AmfLimits withMaxCollectionCount(int value) {
         return new AmfLimits(maxDepth, maxStringBytes, value, maxTotalBytes);
     }
 
-    /** A copy with another total size limit. */
+    /**
+     * A copy with another total size limit.
+     *
+     * @param value the new limit in bytes
+     * @return the new limits
+     */
     public AmfLimits withMaxTotalBytes(int value) {
         return new AmfLimits(maxDepth, maxStringBytes, maxCollectionCount, value);
     }
