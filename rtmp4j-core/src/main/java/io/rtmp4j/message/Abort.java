@@ -28,7 +28,11 @@ public record Abort(long abortedChunkStreamId, long timestamp, int messageStream
         Checks.header(timestamp, chunkStreamId);
     }
 
-    /** On the control stream, chunk stream 2, timestamp 0. */
+    /**
+     * On the control stream, chunk stream 2, timestamp 0.
+     *
+     * @param abortedChunkStreamId the chunk stream whose partial message is dropped
+     */
     public Abort(long abortedChunkStreamId) {
         this(abortedChunkStreamId, 0, 0, MessageCodec.CSID_PROTOCOL);
     }

@@ -27,7 +27,11 @@ public record Acknowledgement(long sequenceNumber, long timestamp, int messageSt
         Checks.header(timestamp, chunkStreamId);
     }
 
-    /** On the control stream, chunk stream 2, timestamp 0. */
+    /**
+     * On the control stream, chunk stream 2, timestamp 0.
+     *
+     * @param sequenceNumber the bytes received so far, modulo 2³²
+     */
     public Acknowledgement(long sequenceNumber) {
         this(sequenceNumber, 0, 0, MessageCodec.CSID_PROTOCOL);
     }

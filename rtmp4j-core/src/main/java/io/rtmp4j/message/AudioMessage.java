@@ -35,7 +35,13 @@ public record AudioMessage(byte[] payload, long timestamp, int messageStreamId, 
         Checks.header(timestamp, chunkStreamId);
     }
 
-    /** On the default chunk stream for audio (4). */
+    /**
+     * On the default chunk stream for audio (4).
+     *
+     * @param payload the FLV audio tag body (kept, not copied)
+     * @param timestamp the timestamp in ms
+     * @param messageStreamId the message stream id
+     */
     public AudioMessage(byte[] payload, long timestamp, int messageStreamId) {
         this(payload, timestamp, messageStreamId, MessageCodec.CSID_AUDIO);
     }
@@ -65,7 +71,11 @@ public record AudioMessage(byte[] payload, long timestamp, int messageStreamId, 
         return new AudioMessage(payload, timestamp, messageStreamId, chunkStreamId);
     }
 
-    /** Payload length in bytes. */
+    /**
+     * Payload length in bytes.
+     *
+     * @return the payload length
+     */
     public int length() {
         return payload.length;
     }

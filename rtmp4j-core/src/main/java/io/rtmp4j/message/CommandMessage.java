@@ -69,6 +69,12 @@ public record CommandMessage(MessageType type, String name, double transactionId
 
     /**
      * An AMF0 (type 20) command at timestamp 0 on the default chunk stream for its message stream.
+     *
+     * @param name the command name
+     * @param transactionId the transaction id
+     * @param commandObject the command object
+     * @param arguments the values after it
+     * @param messageStreamId the message stream id
      */
     public CommandMessage(String name, double transactionId, Amf0Value commandObject, List<Amf0Value> arguments,
                           int messageStreamId) {
@@ -102,18 +108,31 @@ public record CommandMessage(MessageType type, String name, double transactionId
                 chunkStreamId);
     }
 
-    /** The same command labelled as another type (20 or 17). */
+    /**
+     * The same command labelled as another type (20 or 17).
+     *
+     * @param type {@link MessageType#COMMAND_AMF0} or {@link MessageType#COMMAND_AMF3}
+     * @return the relabelled command
+     */
     public CommandMessage withType(MessageType type) {
         return new CommandMessage(type, name, transactionId, commandObject, arguments, timestamp, messageStreamId,
                 chunkStreamId);
     }
 
-    /** True if this is a {@code _result} response (rtmp-1.0.txt §7.2). */
+    /**
+     * True if this is a {@code _result} response (rtmp-1.0.txt §7.2).
+     *
+     * @return true for {@code _result}
+     */
     public boolean isResult() {
         return Commands.RESULT.equals(name);
     }
 
-    /** True if this is an {@code _error} response (rtmp-1.0.txt §7.2). */
+    /**
+     * True if this is an {@code _error} response (rtmp-1.0.txt §7.2).
+     *
+     * @return true for {@code _error}
+     */
     public boolean isError() {
         return Commands.ERROR.equals(name);
     }
@@ -121,33 +140,60 @@ public record CommandMessage(MessageType type, String name, double transactionId
     /**
      * The command object as properties (an AMF3 object behind an AVM+ switch is bridged to AMF0), or
      * an empty object when it is null or not an object. Example: {@code commandProperties().string("app")}.
+     *
+     * @return the command object's properties, possibly none
      */
     public Amf0Properties commandProperties() {
         return AmfViews.properties(commandObject).orElse(Amf0Object.EMPTY);
     }
 
-    /** Argument {@code index} (0 = the first value after the command object), if present. */
+    /**
+     * Argument {@code index} (0 = the first value after the command object), if present.
+     *
+     * @param index 0-based argument position
+     * @return the argument, or empty
+     */
     public Optional<Amf0Value> argument(int index) {
         return index >= 0 && index < arguments.size() ? Optional.of(AmfViews.unwrap(arguments.get(index)))
                 : Optional.empty();
     }
 
-    /** Argument {@code index} if it is a string. */
+    /**
+     * Argument {@code index} if it is a string.
+     *
+     * @param index 0-based argument position
+     * @return the string, or empty
+     */
     public Optional<String> stringArgument(int index) {
         return argument(index).map(Amf0Value::asString);
     }
 
-    /** Argument {@code index} if it is a number. */
+    /**
+     * Argument {@code index} if it is a number.
+     *
+     * @param index 0-based argument position
+     * @return the number, or empty
+     */
     public Optional<Double> numberArgument(int index) {
         return argument(index).map(Amf0Value::asNumber);
     }
 
-    /** Argument {@code index} if it is a boolean. */
+    /**
+     * Argument {@code index} if it is a boolean.
+     *
+     * @param index 0-based argument position
+     * @return the boolean, or empty
+     */
     public Optional<Boolean> booleanArgument(int index) {
         return argument(index).map(Amf0Value::asBoolean);
     }
 
-    /** Argument {@code index} if it is an object, typed object or ECMA array (AMF3 objects bridged). */
+    /**
+     * Argument {@code index} if it is an object, typed object or ECMA array (AMF3 objects bridged).
+     *
+     * @param index 0-based argument position
+     * @return the properties, or empty
+     */
     public Optional<Amf0Properties> objectArgument(int index) {
         return index >= 0 && index < arguments.size() ? AmfViews.properties(arguments.get(index)) : Optional.empty();
     }

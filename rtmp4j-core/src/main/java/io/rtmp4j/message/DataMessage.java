@@ -53,18 +53,37 @@ public record DataMessage(MessageType type, List<Amf0Value> values, long timesta
         Checks.header(timestamp, chunkStreamId);
     }
 
-    /** An AMF0 (type 18) data message on the default chunk stream (4). */
+    /**
+     * An AMF0 (type 18) data message on the default chunk stream (4).
+     *
+     * @param messageStreamId the message stream id
+     * @param timestamp the timestamp in ms
+     * @param values the values: handler name first
+     * @return the data message
+     */
     public static DataMessage of(int messageStreamId, long timestamp, Amf0Value... values) {
         return new DataMessage(MessageType.DATA_AMF0, List.of(values), timestamp, messageStreamId,
                 MessageCodec.CSID_DATA);
     }
 
-    /** {@code onMetaData} with the given metadata, as a server sends it to players. */
+    /**
+     * {@code onMetaData} with the given metadata, as a server sends it to players.
+     *
+     * @param messageStreamId the message stream id
+     * @param metadata the metadata object or ECMA array
+     * @return the data message
+     */
     public static DataMessage onMetaData(int messageStreamId, Amf0Value metadata) {
         return of(messageStreamId, 0, Amf0Value.of(ON_META_DATA), metadata);
     }
 
-    /** {@code @setDataFrame onMetaData {...}}, as an encoder (OBS, ffmpeg) sends metadata after publish. */
+    /**
+     * {@code @setDataFrame onMetaData {...}}, as an encoder (OBS, ffmpeg) sends metadata after publish.
+     *
+     * @param messageStreamId the message stream id
+     * @param metadata the metadata object or ECMA array
+     * @return the data message
+     */
     public static DataMessage setDataFrame(int messageStreamId, Amf0Value metadata) {
         return of(messageStreamId, 0, Amf0Value.of(SET_DATA_FRAME), Amf0Value.of(ON_META_DATA), metadata);
     }
@@ -72,6 +91,11 @@ public record DataMessage(MessageType type, List<Amf0Value> values, long timesta
     /**
      * {@code |RtmpSampleAccess false false}, sent to a player after {@code NetStream.Play.Start}
      * (docs/INTEROP.md "Commands": the play reply order); the two booleans allow audio / video sample access.
+     *
+     * @param messageStreamId the player's message stream id
+     * @param audio whether audio sample access is allowed
+     * @param video whether video sample access is allowed
+     * @return the data message
      */
     public static DataMessage rtmpSampleAccess(int messageStreamId, boolean audio, boolean video) {
         return of(messageStreamId, 0, Amf0Value.of(RTMP_SAMPLE_ACCESS), Amf0Value.of(audio), Amf0Value.of(video));
@@ -102,23 +126,41 @@ public record DataMessage(MessageType type, List<Amf0Value> values, long timesta
         return new DataMessage(type, values, timestamp, messageStreamId, chunkStreamId);
     }
 
-    /** The handler name: the first value if it is a string. */
+    /**
+     * The handler name: the first value if it is a string.
+     *
+     * @return the handler name, or empty
+     */
     public Optional<String> name() {
         return values.isEmpty() ? Optional.empty() : Optional.ofNullable(AmfViews.scalar(values.get(0)).asString());
     }
 
-    /** Value {@code index} (AVM+ values bridged to AMF0), if present. */
+    /**
+     * Value {@code index} (AVM+ values bridged to AMF0), if present.
+     *
+     * @param index 0-based value position
+     * @return the value, or empty
+     */
     public Optional<Amf0Value> value(int index) {
         return index >= 0 && index < values.size() ? Optional.of(AmfViews.unwrap(values.get(index)))
                 : Optional.empty();
     }
 
-    /** Value {@code index} if it is an object, typed object or ECMA array (e.g. the metadata). */
+    /**
+     * Value {@code index} if it is an object, typed object or ECMA array (e.g. the metadata).
+     *
+     * @param index 0-based value position
+     * @return the properties, or empty
+     */
     public Optional<Amf0Properties> properties(int index) {
         return index >= 0 && index < values.size() ? AmfViews.properties(values.get(index)) : Optional.empty();
     }
 
-    /** True if the first value is {@value #SET_DATA_FRAME}. */
+    /**
+     * True if the first value is {@value #SET_DATA_FRAME}.
+     *
+     * @return true when it starts with {@code @setDataFrame}
+     */
     public boolean isSetDataFrame() {
         return name().filter(SET_DATA_FRAME::equals).isPresent();
     }
@@ -126,6 +168,8 @@ public record DataMessage(MessageType type, List<Amf0Value> values, long timesta
     /**
      * This message without a leading {@value #SET_DATA_FRAME}, i.e. what a server stores and sends to
      * players ({@code onMetaData {...}}); this message itself when it has no such prefix.
+     *
+     * @return the message without the prefix
      */
     public DataMessage withoutSetDataFrame() {
         if (!isSetDataFrame()) {
@@ -135,7 +179,12 @@ public record DataMessage(MessageType type, List<Amf0Value> values, long timesta
         return new DataMessage(type, rest, timestamp, messageStreamId, chunkStreamId);
     }
 
-    /** The same data labelled as another type (18 or 15). */
+    /**
+     * The same data labelled as another type (18 or 15).
+     *
+     * @param type {@link MessageType#DATA_AMF0} or {@link MessageType#DATA_AMF3}
+     * @return the relabelled message
+     */
     public DataMessage withType(MessageType type) {
         return new DataMessage(Objects.requireNonNull(type), values, timestamp, messageStreamId, chunkStreamId);
     }

@@ -59,22 +59,42 @@ public record MessageLimits(AmfLimits amf, int maxAggregateSubMessages, boolean 
         }
     }
 
-    /** A copy with other AMF limits. */
+    /**
+     * A copy with other AMF limits.
+     *
+     * @param value the AMF limits
+     * @return the new limits
+     */
     public MessageLimits withAmf(AmfLimits value) {
         return new MessageLimits(value, maxAggregateSubMessages, strictControlStream, strictAggregateBackPointers);
     }
 
-    /** A copy with another aggregate sub-message cap. */
+    /**
+     * A copy with another aggregate sub-message cap.
+     *
+     * @param value the cap, at least 0
+     * @return the new limits
+     */
     public MessageLimits withMaxAggregateSubMessages(int value) {
         return new MessageLimits(amf, value, strictControlStream, strictAggregateBackPointers);
     }
 
-    /** A copy with the control-stream check switched on or off. */
+    /**
+     * A copy with the control-stream check switched on or off.
+     *
+     * @param value true to check
+     * @return the new limits
+     */
     public MessageLimits withStrictControlStream(boolean value) {
         return new MessageLimits(amf, maxAggregateSubMessages, value, strictAggregateBackPointers);
     }
 
-    /** A copy with the aggregate back-pointer check switched on or off. */
+    /**
+     * A copy with the aggregate back-pointer check switched on or off.
+     *
+     * @param value true to check
+     * @return the new limits
+     */
     public MessageLimits withStrictAggregateBackPointers(boolean value) {
         return new MessageLimits(amf, maxAggregateSubMessages, strictControlStream, value);
     }

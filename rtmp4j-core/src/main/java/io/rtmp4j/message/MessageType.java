@@ -58,7 +58,11 @@ public enum MessageType {
         this.id = id;
     }
 
-    /** The type id as it appears in the message header (rtmp-1.0.txt §6.1.1). */
+    /**
+     * The type id as it appears in the message header (rtmp-1.0.txt §6.1.1).
+     *
+     * @return the type id
+     */
     public int id() {
         return id;
     }
@@ -66,6 +70,9 @@ public enum MessageType {
     /**
      * The message type with this id, or empty for an id this enum does not name (including anything
      * outside 0..255).
+     *
+     * @param id a type id
+     * @return the type, or empty
      */
     public static Optional<MessageType> byId(int id) {
         return id >= 0 && id < BY_ID.length ? Optional.ofNullable(BY_ID[id]) : Optional.empty();
@@ -74,6 +81,8 @@ public enum MessageType {
     /**
      * True for the protocol control messages of rtmp-1.0.txt §5.4 (types 1, 2, 3, 5, 6), which MUST
      * travel on message stream 0. User Control (4) is not one of them: §6.2 only says it SHOULD.
+     *
+     * @return true for types 1, 2, 3, 5 and 6
      */
     public boolean isProtocolControl() {
         return this == SET_CHUNK_SIZE || this == ABORT || this == ACKNOWLEDGEMENT

@@ -32,7 +32,11 @@ public record SetChunkSize(int chunkSize, long timestamp, int messageStreamId, i
         Checks.header(timestamp, chunkStreamId);
     }
 
-    /** On the control stream, chunk stream 2, timestamp 0. */
+    /**
+     * On the control stream, chunk stream 2, timestamp 0.
+     *
+     * @param chunkSize the new chunk size in bytes, 1..0x7FFFFFFF
+     */
     public SetChunkSize(int chunkSize) {
         this(chunkSize, 0, 0, MessageCodec.CSID_PROTOCOL);
     }

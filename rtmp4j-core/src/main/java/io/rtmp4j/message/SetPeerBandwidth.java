@@ -32,12 +32,21 @@ public record SetPeerBandwidth(long windowSize, LimitType limitType, long timest
             this.id = id;
         }
 
-        /** The byte written on the wire. */
+        /**
+         * The byte written on the wire.
+         *
+         * @return the byte value, 0..2
+         */
         public int id() {
             return id;
         }
 
-        /** The limit type with this byte value, or empty. */
+        /**
+         * The limit type with this byte value, or empty.
+         *
+         * @param id the byte value
+         * @return the limit type, or empty
+         */
         public static Optional<LimitType> byId(int id) {
             return id >= 0 && id < values().length ? Optional.of(values()[id]) : Optional.empty();
         }
@@ -62,7 +71,12 @@ public record SetPeerBandwidth(long windowSize, LimitType limitType, long timest
         Checks.header(timestamp, chunkStreamId);
     }
 
-    /** On the control stream, chunk stream 2, timestamp 0. */
+    /**
+     * On the control stream, chunk stream 2, timestamp 0.
+     *
+     * @param windowSize the window in bytes
+     * @param limitType hard, soft or dynamic
+     */
     public SetPeerBandwidth(long windowSize, LimitType limitType) {
         this(windowSize, limitType, 0, 0, MessageCodec.CSID_PROTOCOL);
     }

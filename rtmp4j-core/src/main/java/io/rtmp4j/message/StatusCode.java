@@ -88,12 +88,21 @@ public enum StatusCode {
             this.wireName = wireName;
         }
 
-        /** The string written in the info object. */
+        /**
+         * The string written in the info object.
+         *
+         * @return the wire name
+         */
         public String wireName() {
             return wireName;
         }
 
-        /** The level with this wire name, or empty. */
+        /**
+         * The level with this wire name, or empty.
+         *
+         * @param name a level string
+         * @return the level, or empty
+         */
         public static Optional<Level> byWireName(String name) {
             for (Level l : values()) {
                 if (l.wireName.equals(name)) {
@@ -114,22 +123,39 @@ public enum StatusCode {
         this.defaultDescription = defaultDescription;
     }
 
-    /** The "code" string, e.g. {@code NetStream.Publish.Start}. */
+    /**
+     * The "code" string, e.g. {@code NetStream.Publish.Start}.
+     *
+     * @return the code string
+     */
     public String code() {
         return code;
     }
 
-    /** The level this code is sent with. */
+    /**
+     * The level this code is sent with.
+     *
+     * @return the level
+     */
     public Level level() {
         return level;
     }
 
-    /** A short human-readable description used when the caller gives none. */
+    /**
+     * A short human-readable description used when the caller gives none.
+     *
+     * @return the description
+     */
     public String defaultDescription() {
         return defaultDescription;
     }
 
-    /** The status code with this "code" string, or empty. */
+    /**
+     * The status code with this "code" string, or empty.
+     *
+     * @param code a code string
+     * @return the status code, or empty
+     */
     public static Optional<StatusCode> byCode(String code) {
         for (StatusCode c : values()) {
             if (c.code.equals(code)) {

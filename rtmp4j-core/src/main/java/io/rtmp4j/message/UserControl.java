@@ -16,7 +16,11 @@ import java.util.Objects;
  */
 public sealed interface UserControl extends RtmpMessage {
 
-    /** The 16-bit event type (rtmp-1.0.txt §6.2). */
+    /**
+     * The 16-bit event type (rtmp-1.0.txt §6.2).
+     *
+     * @return the event type
+     */
     int eventTypeId();
 
     @Override
@@ -43,7 +47,11 @@ public sealed interface UserControl extends RtmpMessage {
             Checks.header(timestamp, chunkStreamId);
         }
 
-        /** On the control stream, chunk stream 2, timestamp 0. */
+        /**
+         * On the control stream, chunk stream 2, timestamp 0.
+         *
+         * @param streamId the stream that began
+         */
         public StreamBegin(int streamId) {
             this(streamId, 0, 0, MessageCodec.CSID_PROTOCOL);
         }
@@ -75,7 +83,11 @@ public sealed interface UserControl extends RtmpMessage {
             Checks.header(timestamp, chunkStreamId);
         }
 
-        /** On the control stream, chunk stream 2, timestamp 0. */
+        /**
+         * On the control stream, chunk stream 2, timestamp 0.
+         *
+         * @param streamId the stream that ended
+         */
         public StreamEof(int streamId) {
             this(streamId, 0, 0, MessageCodec.CSID_PROTOCOL);
         }
@@ -107,7 +119,11 @@ public sealed interface UserControl extends RtmpMessage {
             Checks.header(timestamp, chunkStreamId);
         }
 
-        /** On the control stream, chunk stream 2, timestamp 0. */
+        /**
+         * On the control stream, chunk stream 2, timestamp 0.
+         *
+         * @param streamId the stream that is dry
+         */
         public StreamDry(int streamId) {
             this(streamId, 0, 0, MessageCodec.CSID_PROTOCOL);
         }
@@ -149,7 +165,12 @@ public sealed interface UserControl extends RtmpMessage {
             Checks.header(timestamp, chunkStreamId);
         }
 
-        /** On the control stream, chunk stream 2, timestamp 0. */
+        /**
+         * On the control stream, chunk stream 2, timestamp 0.
+         *
+         * @param streamId the stream the buffer applies to
+         * @param bufferLengthMs the buffer length in ms
+         */
         public SetBufferLength(int streamId, long bufferLengthMs) {
             this(streamId, bufferLengthMs, 0, 0, MessageCodec.CSID_PROTOCOL);
         }
@@ -182,7 +203,11 @@ public sealed interface UserControl extends RtmpMessage {
             Checks.header(timestamp, chunkStreamId);
         }
 
-        /** On the control stream, chunk stream 2, timestamp 0. */
+        /**
+         * On the control stream, chunk stream 2, timestamp 0.
+         *
+         * @param streamId the recorded stream
+         */
         public StreamIsRecorded(int streamId) {
             this(streamId, 0, 0, MessageCodec.CSID_PROTOCOL);
         }
@@ -220,7 +245,11 @@ public sealed interface UserControl extends RtmpMessage {
             Checks.header(timestamp, chunkStreamId);
         }
 
-        /** On the control stream, chunk stream 2, timestamp 0. */
+        /**
+         * On the control stream, chunk stream 2, timestamp 0.
+         *
+         * @param pingTime the sender's time, unsigned 32-bit
+         */
         public PingRequest(long pingTime) {
             this(pingTime, 0, 0, MessageCodec.CSID_PROTOCOL);
         }
@@ -235,7 +264,11 @@ public sealed interface UserControl extends RtmpMessage {
             return new PingRequest(pingTime, timestamp, messageStreamId, chunkStreamId);
         }
 
-        /** The matching response, echoing {@link #pingTime()} (§7.1.7). */
+        /**
+         * The matching response, echoing {@link #pingTime()} (§7.1.7).
+         *
+         * @return the PingResponse
+         */
         public PingResponse response() {
             return new PingResponse(pingTime);
         }
@@ -263,7 +296,11 @@ public sealed interface UserControl extends RtmpMessage {
             Checks.header(timestamp, chunkStreamId);
         }
 
-        /** On the control stream, chunk stream 2, timestamp 0. */
+        /**
+         * On the control stream, chunk stream 2, timestamp 0.
+         *
+         * @param pingTime the time from the request
+         */
         public PingResponse(long pingTime) {
             this(pingTime, 0, 0, MessageCodec.CSID_PROTOCOL);
         }
@@ -309,7 +346,12 @@ public sealed interface UserControl extends RtmpMessage {
             Checks.header(timestamp, chunkStreamId);
         }
 
-        /** On the control stream, chunk stream 2, timestamp 0. */
+        /**
+         * On the control stream, chunk stream 2, timestamp 0.
+         *
+         * @param eventTypeId the 16-bit event type
+         * @param eventData the bytes after the event type
+         */
         public Unknown(int eventTypeId, byte[] eventData) {
             this(eventTypeId, eventData, 0, 0, MessageCodec.CSID_PROTOCOL);
         }

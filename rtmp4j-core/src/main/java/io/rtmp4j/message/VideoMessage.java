@@ -35,7 +35,13 @@ public record VideoMessage(byte[] payload, long timestamp, int messageStreamId, 
         Checks.header(timestamp, chunkStreamId);
     }
 
-    /** On the default chunk stream for video (6). */
+    /**
+     * On the default chunk stream for video (6).
+     *
+     * @param payload the FLV video tag body (kept, not copied)
+     * @param timestamp the timestamp in ms
+     * @param messageStreamId the message stream id
+     */
     public VideoMessage(byte[] payload, long timestamp, int messageStreamId) {
         this(payload, timestamp, messageStreamId, MessageCodec.CSID_VIDEO);
     }
@@ -65,7 +71,11 @@ public record VideoMessage(byte[] payload, long timestamp, int messageStreamId, 
         return new VideoMessage(payload, timestamp, messageStreamId, chunkStreamId);
     }
 
-    /** Payload length in bytes. */
+    /**
+     * Payload length in bytes.
+     *
+     * @return the payload length
+     */
     public int length() {
         return payload.length;
     }

@@ -27,7 +27,11 @@ public record WindowAcknowledgementSize(long windowSize, long timestamp, int mes
         Checks.header(timestamp, chunkStreamId);
     }
 
-    /** On the control stream, chunk stream 2, timestamp 0. */
+    /**
+     * On the control stream, chunk stream 2, timestamp 0.
+     *
+     * @param windowSize the window in bytes, unsigned 32-bit
+     */
     public WindowAcknowledgementSize(long windowSize) {
         this(windowSize, 0, 0, MessageCodec.CSID_PROTOCOL);
     }
