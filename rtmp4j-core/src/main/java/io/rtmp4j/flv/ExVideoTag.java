@@ -57,7 +57,17 @@ public record ExVideoTag(VideoFrameType frameType, List<ModEx> modEx, VideoPacke
         VideoTagCodec.checkCompositionTime(packetType, fourCc, compositionTime);
     }
 
-    /** A tag without ModEx. */
+    /**
+     * A tag without ModEx.
+     *
+     * @param frameType the frame type
+     * @param packetType the packet type (not Multitrack or ModEx)
+     * @param fourCc the codec
+     * @param compositionTime the SI24 composition time offset in ms (only where the codec carries one, else
+     *     0)
+     * @param data the packet data
+     * @return the tag
+     */
     public static ExVideoTag of(VideoFrameType frameType, VideoPacketType packetType, VideoFourCc fourCc,
                                 int compositionTime, byte[] data) {
         return new ExVideoTag(frameType, List.of(), packetType, fourCc, compositionTime, data);
@@ -66,23 +76,40 @@ public record ExVideoTag(VideoFrameType frameType, List<ModEx> modEx, VideoPacke
     /**
      * The outbound Metadata tag carrying {@code colorInfo} (use {@link ColorInfo#RESET} to reset).
      * The frame type is written as COMMAND (5), as FFmpeg's FLV muxer does; receivers ignore it.
+     *
+     * @param fourCc the codec of the stream
+     * @param colorInfo the color information
+     * @return the tag
      */
     public static ExVideoTag ofColorInfo(VideoFourCc fourCc, ColorInfo colorInfo) {
         return of(VideoFrameType.COMMAND, VideoPacketType.METADATA, fourCc, 0, VideoMetadata.of(colorInfo).toBytes());
     }
 
-    /** For a Metadata packet, its pairs; empty for other packet types. */
+    /**
+     * For a Metadata packet, its pairs; empty for other packet types.
+     *
+     * @return the pairs, or empty
+     */
     public java.util.Optional<VideoMetadata> metadata() {
         return packetType == VideoPacketType.METADATA ? java.util.Optional.of(VideoMetadata.parse(data))
                 : java.util.Optional.empty();
     }
 
-    /** For a Metadata packet with a {@code colorInfo} pair, the typed value; else empty. */
+    /**
+     * For a Metadata packet with a {@code colorInfo} pair, the typed value; else empty.
+     *
+     * @return the color information, or empty
+     */
     public java.util.Optional<ColorInfo> colorInfo() {
         return metadata().flatMap(VideoMetadata::colorInfo);
     }
 
-    /** This tag with another ModEx chain. */
+    /**
+     * This tag with another ModEx chain.
+     *
+     * @param chain the ModEx entries
+     * @return the tag with that chain
+     */
     public ExVideoTag withModEx(List<ModEx> chain) {
         return new ExVideoTag(frameType, chain, packetType, fourCc, compositionTime, data);
     }

@@ -49,7 +49,13 @@ public record FlvHeader(int version, boolean hasAudio, boolean hasVideo, long da
         }
     }
 
-    /** A version 1 header of {@value #LENGTH} bytes announcing the given streams. */
+    /**
+     * A version 1 header of {@value #LENGTH} bytes announcing the given streams.
+     *
+     * @param hasAudio whether the file has audio tags
+     * @param hasVideo whether the file has video tags
+     * @return the header
+     */
     public static FlvHeader of(boolean hasAudio, boolean hasVideo) {
         return new FlvHeader(1, hasAudio, hasVideo, LENGTH);
     }
@@ -57,6 +63,9 @@ public record FlvHeader(int version, boolean hasAudio, boolean hasVideo, long da
     /**
      * Decodes the first {@value #LENGTH} bytes of {@code bytes} from {@code offset}.
      *
+     * @param bytes the bytes holding the header
+     * @param offset where it starts
+     * @return the header
      * @throws RtmpProtocolException if the signature is not "FLV", DataOffset is below 9, or fewer than 9 bytes remain
      */
     public static FlvHeader decode(byte[] bytes, int offset) {
@@ -81,6 +90,8 @@ public record FlvHeader(int version, boolean hasAudio, boolean hasVideo, long da
     /**
      * The header's {@value #LENGTH} bytes. DataOffset is written as is; a writer that announces a
      * DataOffset above 9 must write that many header bytes itself ({@link FlvWriter} pads with zeros).
+     *
+     * @return the 9 header bytes
      */
     public byte[] encode() {
         byte[] b = new byte[LENGTH];

@@ -53,6 +53,9 @@ public record FlvTagHeader(boolean filter, int tagType, int dataSize, long times
     /**
      * Decodes {@value #LENGTH} bytes at {@code offset}.
      *
+     * @param b the bytes holding the header
+     * @param offset where it starts
+     * @return the header
      * @throws RtmpProtocolException if fewer than 11 bytes remain
      */
     public static FlvTagHeader decode(byte[] b, int offset) {
@@ -66,7 +69,12 @@ public record FlvTagHeader(boolean filter, int tagType, int dataSize, long times
         return new FlvTagHeader((first & 0x20) != 0, first & 0x1F, dataSize, timestamp, streamId);
     }
 
-    /** Writes the {@value #LENGTH} header bytes into {@code b} at {@code offset}. */
+    /**
+     * Writes the {@value #LENGTH} header bytes into {@code b} at {@code offset}.
+     *
+     * @param b the array to write into
+     * @param offset where to write
+     */
     public void encodeInto(byte[] b, int offset) {
         b[offset] = (byte) ((filter ? 0x20 : 0) | tagType);
         Bytes.putU24(b, offset + 1, dataSize);
@@ -75,14 +83,22 @@ public record FlvTagHeader(boolean filter, int tagType, int dataSize, long times
         Bytes.putU24(b, offset + 8, streamId);
     }
 
-    /** The {@value #LENGTH} header bytes. */
+    /**
+     * The {@value #LENGTH} header bytes.
+     *
+     * @return the 11 header bytes
+     */
     public byte[] encode() {
         byte[] b = new byte[LENGTH];
         encodeInto(b, 0);
         return b;
     }
 
-    /** The tag's whole length, {@code 11 + DataSize}: the value of the PreviousTagSize that follows it (E.3). */
+    /**
+     * The tag's whole length, {@code 11 + DataSize}: the value of the PreviousTagSize that follows it (E.3).
+     *
+     * @return 11 plus the data size
+     */
     public long tagSize() {
         return LENGTH + (long) dataSize;
     }

@@ -53,12 +53,22 @@ public record LegacyAudioTag(SoundFormat format, int soundRate, int soundSize, i
         }
     }
 
-    /** An AAC tag with the customary header byte {@code 0xAF} (44 kHz, 16-bit, stereo, per E.4.2.1). */
+    /**
+     * An AAC tag with the customary header byte {@code 0xAF} (44 kHz, 16-bit, stereo, per E.4.2.1).
+     *
+     * @param aacPacketType sequence header (0) or raw (1)
+     * @param data the AAC data
+     * @return the tag
+     */
     public static LegacyAudioTag aac(AudioPacketType aacPacketType, byte[] data) {
         return new LegacyAudioTag(SoundFormat.AAC, 3, 1, 1, aacPacketType, data);
     }
 
-    /** Sample rate in Hz that the SoundRate field names: 5512, 11025, 22050 or 44100. */
+    /**
+     * Sample rate in Hz that the SoundRate field names: 5512, 11025, 22050 or 44100.
+     *
+     * @return the sample rate in Hz
+     */
     public int sampleRateHz() {
         return switch (soundRate) {
             case 0 -> 5512;
@@ -68,12 +78,20 @@ public record LegacyAudioTag(SoundFormat format, int soundRate, int soundSize, i
         };
     }
 
-    /** True if SoundType says stereo. */
+    /**
+     * True if SoundType says stereo.
+     *
+     * @return true for stereo
+     */
     public boolean stereo() {
         return soundType == 1;
     }
 
-    /** 8 or 16. */
+    /**
+     * 8 or 16.
+     *
+     * @return the sample size in bits
+     */
     public int bitsPerSample() {
         return soundSize == 1 ? 16 : 8;
     }

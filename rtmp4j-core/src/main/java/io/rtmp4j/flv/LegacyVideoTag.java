@@ -60,12 +60,27 @@ public record LegacyVideoTag(VideoFrameType frameType, VideoCodecId codecId, Vid
         }
     }
 
-    /** A non-AVC legacy tag (H.263, screen, VP6, VP6 alpha, screen 2). */
+    /**
+     * A non-AVC legacy tag (H.263, screen, VP6, VP6 alpha, screen 2).
+     *
+     * @param frameType the frame type
+     * @param codecId the codec (not AVC)
+     * @param data the video data
+     * @return the tag
+     */
     public static LegacyVideoTag of(VideoFrameType frameType, VideoCodecId codecId, byte[] data) {
         return new LegacyVideoTag(frameType, codecId, null, 0, data);
     }
 
-    /** A legacy AVC tag. */
+    /**
+     * A legacy AVC tag.
+     *
+     * @param frameType the frame type
+     * @param avcPacketType sequence header, NALU or end of sequence
+     * @param compositionTime the SI24 composition time offset in ms
+     * @param data the AVC data
+     * @return the tag
+     */
     public static LegacyVideoTag avc(VideoFrameType frameType, VideoPacketType avcPacketType, int compositionTime,
                                      byte[] data) {
         return new LegacyVideoTag(frameType, VideoCodecId.AVC, avcPacketType, compositionTime, data);

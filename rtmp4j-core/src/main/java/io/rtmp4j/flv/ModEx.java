@@ -63,12 +63,23 @@ public record ModEx(int type, byte[] data, boolean wideSize) {
         }
     }
 
-    /** An entry with the canonical size form (UI8 up to 255 bytes, the UI16 escape above). */
+    /**
+     * An entry with the canonical size form (UI8 up to 255 bytes, the UI16 escape above).
+     *
+     * @param type the ModEx type, 0..15
+     * @param data 1..65536 bytes
+     * @return the entry
+     */
     public static ModEx of(int type, byte[] data) {
         return new ModEx(type, data, data.length > 255);
     }
 
-    /** A TimestampOffsetNano entry (3 bytes, UI24) for 0..999 999 ns. */
+    /**
+     * A TimestampOffsetNano entry (3 bytes, UI24) for 0..999 999 ns.
+     *
+     * @param nanos the offset, 0..999999 ns
+     * @return the entry
+     */
     public static ModEx timestampOffsetNano(int nanos) {
         if (nanos < 0 || nanos > MAX_TIMESTAMP_OFFSET_NANO) {
             throw new IllegalArgumentException("TimestampOffsetNano out of range 0..999999: " + nanos);
@@ -76,12 +87,20 @@ public record ModEx(int type, byte[] data, boolean wideSize) {
         return new ModEx(0, new byte[] {(byte) (nanos >>> 16), (byte) (nanos >>> 8), (byte) nanos}, false);
     }
 
-    /** The type as a known enum constant, empty for types this version does not know. */
+    /**
+     * The type as a known enum constant, empty for types this version does not know.
+     *
+     * @return the known type, or empty
+     */
     public Optional<ModExType> knownType() {
         return ModExType.fromValue(type);
     }
 
-    /** The nanosecond offset if this is a TimestampOffsetNano entry (UI24 of the first 3 data bytes). */
+    /**
+     * The nanosecond offset if this is a TimestampOffsetNano entry (UI24 of the first 3 data bytes).
+     *
+     * @return the offset in nanoseconds, or empty
+     */
     public OptionalInt timestampOffsetNano() {
         return type == ModExType.TIMESTAMP_OFFSET_NANO.value() ? OptionalInt.of(ui24(data)) : OptionalInt.empty();
     }

@@ -61,7 +61,11 @@ public record MultitrackAudioTag(List<ModEx> modEx, AvMultitrackType multitrackT
         }
     }
 
-    /** The FourCC shared by all tracks, or null for ManyTracksManyCodecs. */
+    /**
+     * The FourCC shared by all tracks, or null for ManyTracksManyCodecs.
+     *
+     * @return the shared FourCC, or null
+     */
     public AudioFourCc sharedFourCc() {
         return multitrackType == AvMultitrackType.MANY_TRACKS_MANY_CODECS ? null : tracks.get(0).fourCc();
     }

@@ -72,7 +72,11 @@ public record MultitrackVideoTag(VideoFrameType frameType, List<ModEx> modEx, Av
         }
     }
 
-    /** The FourCC shared by all tracks, or null for ManyTracksManyCodecs. */
+    /**
+     * The FourCC shared by all tracks, or null for ManyTracksManyCodecs.
+     *
+     * @return the shared FourCC, or null
+     */
     public VideoFourCc sharedFourCc() {
         return multitrackType == AvMultitrackType.MANY_TRACKS_MANY_CODECS ? null : tracks.get(0).fourCc();
     }

@@ -58,12 +58,23 @@ public record VideoCommandTag(boolean enhanced, int lowNibble, List<ModEx> modEx
         }
     }
 
-    /** A legacy command frame for {@code codecId}. */
+    /**
+     * A legacy command frame for {@code codecId}.
+     *
+     * @param codecId the codec of the stream
+     * @param command the command
+     * @return the tag
+     */
     public static VideoCommandTag legacy(VideoCodecId codecId, VideoCommand command) {
         return new VideoCommandTag(false, codecId.value(), List.of(), command, new byte[0]);
     }
 
-    /** An enhanced command frame; the packet type nibble is written as CodedFrames (1). */
+    /**
+     * An enhanced command frame; the packet type nibble is written as CodedFrames (1).
+     *
+     * @param command the command
+     * @return the tag
+     */
     public static VideoCommandTag enhanced(VideoCommand command) {
         return new VideoCommandTag(true, VideoPacketType.CODED_FRAMES.value(), List.of(), command, new byte[0]);
     }

@@ -35,7 +35,12 @@ public record VideoTrack(int trackId, VideoFourCc fourCc, int compositionTime, b
         VideoTagCodec.checkSi24(compositionTime);
     }
 
-    /** Bytes of this track's body on the wire for {@code packetType} (what the UI24 size counts). */
+    /**
+     * Bytes of this track's body on the wire for {@code packetType} (what the UI24 size counts).
+     *
+     * @param packetType the packet type of the enclosing tag
+     * @return the body size in bytes
+     */
     public int bodySize(VideoPacketType packetType) {
         return (packetType == VideoPacketType.CODED_FRAMES && fourCc.hasCompositionTime() ? 3 : 0) + data.length;
     }
