@@ -33,7 +33,11 @@ public record Metadata(int streamId, long timestamp, DataMessage message, byte[]
         Objects.requireNonNull(payload, "payload");
     }
 
-    /** The metadata object (the first object or ECMA array after the handler name), or an empty object. */
+    /**
+     * The metadata object (the first object or ECMA array after the handler name), or an empty object.
+     *
+     * @return the metadata properties, possibly none
+     */
     public Amf0Properties properties() {
         for (int i = 1; i < message.values().size(); i++) {
             var p = message.properties(i);

@@ -23,7 +23,11 @@ public final class PublishRequest extends StreamRequest {
         this.publishingType = publishingType;
     }
 
-    /** The publishing type as sent: "live" (default), "record" or "append". */
+    /**
+     * The publishing type as sent: "live" (default), "record" or "append".
+     *
+     * @return the publishing type
+     */
     public String publishingType() {
         return publishingType;
     }
@@ -32,6 +36,7 @@ public final class PublishRequest extends StreamRequest {
      * Accepts: sends Publish.Start and delivers the held media. Returns false if the stream was deleted or
      * the session closed meanwhile.
      *
+     * @return true if the reply was queued, false if the stream or session is gone
      * @throws IllegalStateException if already decided
      */
     public boolean accept() {
@@ -39,7 +44,12 @@ public final class PublishRequest extends StreamRequest {
         return session.acceptPublish(this);
     }
 
-    /** Rejects with NetStream.Publish.BadName. */
+    /**
+     * Rejects with NetStream.Publish.BadName.
+     *
+     * @param description a sentence, or null for the default
+     * @return true if the reply was queued, false if the stream or session is gone
+     */
     public boolean rejectBadName(String description) {
         return reject(StatusCode.PUBLISH_BAD_NAME, description);
     }
@@ -48,6 +58,9 @@ public final class PublishRequest extends StreamRequest {
      * Rejects with an error status on the stream (e.g. {@link StatusCode#PUBLISH_DENIED}); the stream stays
      * open so the client may try again.
      *
+     * @param code the error status code
+     * @param description a sentence, or null for the code's default
+     * @return true if the reply was queued, false if the stream or session is gone
      * @throws IllegalStateException if already decided
      */
     public boolean reject(StatusCode code, String description) {

@@ -65,6 +65,8 @@ public record RtmpUrl(String host, int port, String app, String streamName) {
     /**
      * Parses {@code rtmp://host[:port]/app[/instance]/stream}.
      *
+     * @param url the URL
+     * @return the parts
      * @throws IllegalArgumentException if the scheme is not {@code rtmp}, the host is missing or the
      *                                  port is not a number in 1..65535
      */
@@ -137,7 +139,11 @@ public record RtmpUrl(String host, int port, String app, String streamName) {
         return new RtmpUrl(host, port, app, stream);
     }
 
-    /** {@code rtmp://host:port/app}: what goes in {@code connect}'s tcUrl. */
+    /**
+     * {@code rtmp://host:port/app}: what goes in {@code connect}'s tcUrl.
+     *
+     * @return the tcUrl
+     */
     public String tcUrl() {
         String h = host.indexOf(':') >= 0 ? "[" + host + "]" : host;
         return "rtmp://" + h + ":" + port + "/" + app;
@@ -157,6 +163,7 @@ public record RtmpUrl(String host, int port, String app, String streamName) {
      *
      * @param currentTcUrl the tcUrl of the current connection
      * @param reference    the request's tcUrl, or null / empty when it carries none
+     * @return the absolute tcUrl
      */
     public static String resolveTcUrl(String currentTcUrl, String reference) {
         Objects.requireNonNull(currentTcUrl, "currentTcUrl");

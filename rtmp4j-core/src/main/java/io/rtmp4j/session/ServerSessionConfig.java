@@ -91,60 +91,112 @@ public record ServerSessionConfig(int chunkSize, long windowAckSize, long peerBa
         }
     }
 
-    /** The documented defaults. */
+    /**
+     * The documented defaults.
+     *
+     * @return chunk size 4096, 2.5 MB windows, 16 streams, 1024 messages / 16 MiB held, fmsVer and
+     *     capabilities as nginx-rtmp, epoch 0
+     */
     public static ServerSessionConfig defaults() {
         return DEFAULTS;
     }
 
-    /** A copy with another {@link #chunkSize()}. */
+    /**
+     * A copy with another {@link #chunkSize()}.
+     *
+     * @param v the chunk size in bytes
+     * @return the new configuration
+     */
     public ServerSessionConfig withChunkSize(int v) {
         return new ServerSessionConfig(v, windowAckSize, peerBandwidth, chunkLimits, messageLimits, maxStreams,
                 maxHeldMessages, maxHeldBytes, fmsVer, capabilities, epoch);
     }
 
-    /** A copy with another {@link #windowAckSize()}. */
+    /**
+     * A copy with another {@link #windowAckSize()}.
+     *
+     * @param v the window in bytes
+     * @return the new configuration
+     */
     public ServerSessionConfig withWindowAckSize(long v) {
         return new ServerSessionConfig(chunkSize, v, peerBandwidth, chunkLimits, messageLimits, maxStreams,
                 maxHeldMessages, maxHeldBytes, fmsVer, capabilities, epoch);
     }
 
-    /** A copy with another {@link #peerBandwidth()}. */
+    /**
+     * A copy with another {@link #peerBandwidth()}.
+     *
+     * @param v the window in bytes
+     * @return the new configuration
+     */
     public ServerSessionConfig withPeerBandwidth(long v) {
         return new ServerSessionConfig(chunkSize, windowAckSize, v, chunkLimits, messageLimits, maxStreams,
                 maxHeldMessages, maxHeldBytes, fmsVer, capabilities, epoch);
     }
 
-    /** A copy with other {@link #chunkLimits()}. */
+    /**
+     * A copy with other {@link #chunkLimits()}.
+     *
+     * @param v the chunk limits
+     * @return the new configuration
+     */
     public ServerSessionConfig withChunkLimits(ChunkLimits v) {
         return new ServerSessionConfig(chunkSize, windowAckSize, peerBandwidth, v, messageLimits, maxStreams,
                 maxHeldMessages, maxHeldBytes, fmsVer, capabilities, epoch);
     }
 
-    /** A copy with other {@link #messageLimits()}. */
+    /**
+     * A copy with other {@link #messageLimits()}.
+     *
+     * @param v the message limits
+     * @return the new configuration
+     */
     public ServerSessionConfig withMessageLimits(MessageLimits v) {
         return new ServerSessionConfig(chunkSize, windowAckSize, peerBandwidth, chunkLimits, v, maxStreams,
                 maxHeldMessages, maxHeldBytes, fmsVer, capabilities, epoch);
     }
 
-    /** A copy with another {@link #maxStreams()}. */
+    /**
+     * A copy with another {@link #maxStreams()}.
+     *
+     * @param v the most streams per connection
+     * @return the new configuration
+     */
     public ServerSessionConfig withMaxStreams(int v) {
         return new ServerSessionConfig(chunkSize, windowAckSize, peerBandwidth, chunkLimits, messageLimits, v,
                 maxHeldMessages, maxHeldBytes, fmsVer, capabilities, epoch);
     }
 
-    /** A copy with other held-message limits. */
+    /**
+     * A copy with other held-message limits.
+     *
+     * @param messages the most messages held
+     * @param bytes the most payload bytes held
+     * @return the new configuration
+     */
     public ServerSessionConfig withHeldLimits(int messages, long bytes) {
         return new ServerSessionConfig(chunkSize, windowAckSize, peerBandwidth, chunkLimits, messageLimits, maxStreams,
                 messages, bytes, fmsVer, capabilities, epoch);
     }
 
-    /** A copy with another {@link #fmsVer()} and {@link #capabilities()}. */
+    /**
+     * A copy with another {@link #fmsVer()} and {@link #capabilities()}.
+     *
+     * @param fmsVer the fmsVer string
+     * @param capabilities the capabilities number
+     * @return the new configuration
+     */
     public ServerSessionConfig withServerIdentity(String fmsVer, double capabilities) {
         return new ServerSessionConfig(chunkSize, windowAckSize, peerBandwidth, chunkLimits, messageLimits, maxStreams,
                 maxHeldMessages, maxHeldBytes, fmsVer, capabilities, epoch);
     }
 
-    /** A copy with another {@link #epoch()}. */
+    /**
+     * A copy with another {@link #epoch()}.
+     *
+     * @param v the time field of S1
+     * @return the new configuration
+     */
     public ServerSessionConfig withEpoch(int v) {
         return new ServerSessionConfig(chunkSize, windowAckSize, peerBandwidth, chunkLimits, messageLimits, maxStreams,
                 maxHeldMessages, maxHeldBytes, fmsVer, capabilities, v);
