@@ -36,17 +36,35 @@ public final class Amf0 {
     private Amf0() {
     }
 
-    /** Decodes one value with {@link AmfLimits#DEFAULT}. */
+    /**
+     * Decodes one value with {@link AmfLimits#DEFAULT}.
+     *
+     * @param in the bytes, read from its position (which advances past what was decoded)
+     * @return the value
+     */
     public static Amf0Value decode(ByteBuffer in) {
         return decode(in, AmfLimits.DEFAULT);
     }
 
-    /** Decodes one value. */
+    /**
+     * Decodes one value.
+     *
+     * @param in the bytes, read from its position (which advances past what was decoded)
+     * @param limits the limits the decode enforces
+     * @return the value
+     */
     public static Amf0Value decode(ByteBuffer in, AmfLimits limits) {
         return decode(in, limits, Amf3ExternalizableRegistry.DEFAULT);
     }
 
-    /** Decodes one value, reading AMF3 externalizable objects with {@code registry}. */
+    /**
+     * Decodes one value, reading AMF3 externalizable objects with {@code registry}.
+     *
+     * @param in the bytes, read from its position (which advances past what was decoded)
+     * @param limits the limits the decode enforces
+     * @param registry the codecs of AMF3 externalizable classes
+     * @return the value
+     */
     public static Amf0Value decode(ByteBuffer in, AmfLimits limits, Amf3ExternalizableRegistry registry) {
         AmfInput input = new AmfInput(in, Objects.requireNonNull(limits, "limits"),
                 Objects.requireNonNull(registry, "registry"));
@@ -55,12 +73,22 @@ public final class Amf0 {
         return value;
     }
 
-    /** Decodes values until the buffer is exhausted, with {@link AmfLimits#DEFAULT}. */
+    /**
+     * Decodes values until the buffer is exhausted, with {@link AmfLimits#DEFAULT}.
+     *
+     * @param in the bytes, read from its position (which advances past what was decoded)
+     * @return the values, in order
+     */
     public static List<Amf0Value> decodeAll(ByteBuffer in) {
         return decodeAll(in, AmfLimits.DEFAULT);
     }
 
-    /** Decodes every value of a byte array (e.g. a command message body). */
+    /**
+     * Decodes every value of a byte array (e.g. a command message body).
+     *
+     * @param body the encoded values
+     * @return the values, in order
+     */
     public static List<Amf0Value> decodeAll(byte[] body) {
         return decodeAll(ByteBuffer.wrap(body));
     }
@@ -68,12 +96,23 @@ public final class Amf0 {
     /**
      * Decodes values until the buffer is exhausted. Fails if the buffer holds more than
      * {@link AmfLimits#maxTotalBytes()}.
+     *
+     * @param in the bytes, read from its position (which advances past what was decoded)
+     * @param limits the limits the decode enforces
+     * @return the values, in order
      */
     public static List<Amf0Value> decodeAll(ByteBuffer in, AmfLimits limits) {
         return decodeAll(in, limits, Amf3ExternalizableRegistry.DEFAULT);
     }
 
-    /** Decodes values until the buffer is exhausted, reading AMF3 externalizable objects with {@code registry}. */
+    /**
+     * Decodes values until the buffer is exhausted, reading AMF3 externalizable objects with {@code registry}.
+     *
+     * @param in the bytes, read from its position (which advances past what was decoded)
+     * @param limits the limits the decode enforces
+     * @param registry the codecs of AMF3 externalizable classes
+     * @return the values, in order
+     */
     public static List<Amf0Value> decodeAll(ByteBuffer in, AmfLimits limits, Amf3ExternalizableRegistry registry) {
         Objects.requireNonNull(limits, "limits");
         if (in.remaining() > limits.maxTotalBytes()) {
@@ -90,12 +129,22 @@ public final class Amf0 {
         return Collections.unmodifiableList(values);
     }
 
-    /** Encodes values one after another. */
+    /**
+     * Encodes values one after another.
+     *
+     * @param values the values, in order
+     * @return the encoded bytes
+     */
     public static byte[] encode(Amf0Value... values) {
         return encode(List.of(values));
     }
 
-    /** Encodes values one after another. */
+    /**
+     * Encodes values one after another.
+     *
+     * @param values the values, in order
+     * @return the encoded bytes
+     */
     public static byte[] encode(List<? extends Amf0Value> values) {
         return encode(values, Amf3ExternalizableRegistry.DEFAULT);
     }
@@ -103,6 +152,9 @@ public final class Amf0 {
     /**
      * Encodes values one after another, writing AMF3 externalizable objects with {@code registry}.
      *
+     * @param values the values, in order
+     * @param registry the codecs of AMF3 externalizable classes
+     * @return the encoded bytes
      * @throws IllegalArgumentException if a value cannot be encoded (an unregistered externalizable
      *                                  class, an AMF3 length beyond 2²⁸−1)
      */
@@ -118,6 +170,8 @@ public final class Amf0 {
     /**
      * Encodes values and appends them to {@code dst} at its position.
      *
+     * @param dst the buffer to append to
+     * @param values the values, in order
      * @throws BufferOverflowException if {@code dst} has too little room (nothing is written then)
      */
     public static void encodeTo(ByteBuffer dst, Amf0Value... values) {
@@ -128,7 +182,12 @@ public final class Amf0 {
         dst.put(bytes);
     }
 
-    /** Encodes values and appends them to {@code dst}. */
+    /**
+     * Encodes values and appends them to {@code dst}.
+     *
+     * @param dst the stream to append to
+     * @param values the values, in order
+     */
     public static void encodeTo(ByteArrayOutputStream dst, Amf0Value... values) {
         byte[] bytes = encode(values);
         dst.write(bytes, 0, bytes.length);
@@ -139,6 +198,9 @@ public final class Amf0 {
      * ({@link Amf3#toAmf0(Amf3Value)}). Handy for data messages and metadata that a Flash-era
      * writer switched to AMF3; other values are returned unchanged (the same instance when nothing
      * needed replacing).
+     *
+     * @param value any AMF0 value
+     * @return the value without AVM+ parts
      */
     public static Amf0Value withoutAvmplus(Amf0Value value) {
         if (value instanceof Amf0Avmplus a) {

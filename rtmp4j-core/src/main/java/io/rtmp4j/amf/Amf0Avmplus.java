@@ -12,6 +12,12 @@ import java.util.Objects;
  * @param value the AMF3 value that follows the marker
  */
 public record Amf0Avmplus(Amf3Value value) implements Amf0Value {
+    /**
+     * Checks that the AMF3 value is present.
+     *
+     * @param value the AMF3 value that follows the marker
+     * @throws NullPointerException if a required value is null
+     */
     public Amf0Avmplus {
         Objects.requireNonNull(value, "value");
     }

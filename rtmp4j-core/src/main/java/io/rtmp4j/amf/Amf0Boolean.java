@@ -13,7 +13,12 @@ public record Amf0Boolean(boolean value) implements Amf0Value {
     /** {@code false}. */
     public static final Amf0Boolean FALSE = new Amf0Boolean(false);
 
-    /** The shared instance for {@code value}. */
+    /**
+     * The shared instance for {@code value}.
+     *
+     * @param value true or false
+     * @return the instance
+     */
     public static Amf0Boolean of(boolean value) {
         return value ? TRUE : FALSE;
     }

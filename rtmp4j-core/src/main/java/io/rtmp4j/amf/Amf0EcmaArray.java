@@ -20,6 +20,15 @@ import java.util.List;
  */
 public record Amf0EcmaArray(long associativeCount, List<Amf0Property> properties) implements Amf0Value, Amf0Properties {
 
+    /**
+     * Checks that the associative count fits in its U32 field (amf0.txt §2.10) and copies the properties
+     * into an unmodifiable list. The count is kept as given: it need not match the number of properties,
+     * as on the wire.
+     *
+     * @param associativeCount the U32 count as written (0..2³²−1)
+     * @param properties the properties in order (an unmodifiable copy)
+     * @throws IllegalArgumentException if a value is out of its range
+     */
     public Amf0EcmaArray {
         if (associativeCount < 0 || associativeCount > 0xFFFF_FFFFL) {
             throw new IllegalArgumentException("associativeCount is a U32: " + associativeCount);
@@ -27,12 +36,21 @@ public record Amf0EcmaArray(long associativeCount, List<Amf0Property> properties
         properties = List.copyOf(properties);
     }
 
-    /** An ECMA array whose count is the number of properties. */
+    /**
+     * An ECMA array whose count is the number of properties.
+     *
+     * @param properties the properties, in order
+     * @return the ECMA array
+     */
     public static Amf0EcmaArray of(List<Amf0Property> properties) {
         return new Amf0EcmaArray(properties.size(), properties);
     }
 
-    /** A new builder. */
+    /**
+     * A new builder.
+     *
+     * @return an empty builder
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -42,7 +60,11 @@ public record Amf0EcmaArray(long associativeCount, List<Amf0Property> properties
         Builder() {
         }
 
-        /** The ECMA array. */
+        /**
+         * The ECMA array.
+         *
+         * @return the ECMA array of the properties put so far
+         */
         public Amf0EcmaArray build() {
             return of(props);
         }

@@ -9,12 +9,20 @@ package io.rtmp4j.amf;
  */
 public record Amf0Number(double value) implements Amf0Value {
 
-    /** The number as a long (truncated), a convenience for ids and counts. */
+    /**
+     * The number as a long (truncated), a convenience for ids and counts.
+     *
+     * @return the number without its fraction, as a long
+     */
     public long longValue() {
         return (long) value;
     }
 
-    /** The number as an int (truncated). */
+    /**
+     * The number as an int (truncated).
+     *
+     * @return the number without its fraction, as an int
+     */
     public int intValue() {
         return (int) value;
     }

@@ -22,11 +22,20 @@ public record Amf0Object(List<Amf0Property> properties) implements Amf0Value, Am
     /** The object without properties. */
     public static final Amf0Object EMPTY = new Amf0Object(List.of());
 
+    /**
+     * Copies the properties into an unmodifiable list, keeping their order.
+     *
+     * @param properties the properties in order (an unmodifiable copy)
+     */
     public Amf0Object {
         properties = List.copyOf(properties);
     }
 
-    /** A new builder. */
+    /**
+     * A new builder.
+     *
+     * @return an empty builder
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -36,7 +45,11 @@ public record Amf0Object(List<Amf0Property> properties) implements Amf0Value, Am
         Builder() {
         }
 
-        /** The object. */
+        /**
+         * The object.
+         *
+         * @return the object of the properties put so far
+         */
         public Amf0Object build() {
             return new Amf0Object(props);
         }

@@ -13,16 +13,25 @@ import java.util.Optional;
  *
  * <p>Lookups return {@link Optional}: empty when the name is absent <em>or</em> holds a value of
  * another type, e.g. {@code cmd.string("tcUrl").orElse("")}, {@code cmd.number("objectEncoding").orElse(0.0)}.
- * Properties keep their wire order (DESIGN.md principle 5). A decoded value keeps duplicate names
+ * Properties keep their wire order (docs/ARCHITECTURE.md "Conventions"). A decoded value keeps duplicate names
  * exactly as received (so it re-encodes byte for byte); lookups then return the <em>last</em>
  * occurrence, which is what an ActionScript reader ends up with.
  */
 public sealed interface Amf0Properties permits Amf0Object, Amf0TypedObject, Amf0EcmaArray {
 
-    /** The properties in order. */
+    /**
+     * The properties in order.
+     *
+     * @return the properties, in wire order
+     */
     List<Amf0Property> properties();
 
-    /** The value of {@code name}, if present. */
+    /**
+     * The value of {@code name}, if present.
+     *
+     * @param name the property name
+     * @return the value, or empty
+     */
     default Optional<Amf0Value> get(String name) {
         List<Amf0Property> props = properties();
         for (int i = props.size() - 1; i >= 0; i--) {
@@ -34,37 +43,70 @@ public sealed interface Amf0Properties permits Amf0Object, Amf0TypedObject, Amf0
         return Optional.empty();
     }
 
-    /** True if a property {@code name} exists. */
+    /**
+     * True if a property {@code name} exists.
+     *
+     * @param name the property name
+     * @return true if it is present
+     */
     default boolean has(String name) {
         return get(name).isPresent();
     }
 
-    /** The text of {@code name} if it is a string (either form). */
+    /**
+     * The text of {@code name} if it is a string (either form).
+     *
+     * @param name the property name
+     * @return the text, or empty
+     */
     default Optional<String> string(String name) {
         return get(name).map(Amf0Value::asString);
     }
 
-    /** The number {@code name} if it is a number. */
+    /**
+     * The number {@code name} if it is a number.
+     *
+     * @param name the property name
+     * @return the number, or empty
+     */
     default Optional<Double> number(String name) {
         return get(name).map(Amf0Value::asNumber);
     }
 
-    /** The boolean {@code name} if it is a boolean. */
+    /**
+     * The boolean {@code name} if it is a boolean.
+     *
+     * @param name the property name
+     * @return the boolean, or empty
+     */
     default Optional<Boolean> bool(String name) {
         return get(name).map(Amf0Value::asBoolean);
     }
 
-    /** The nested object, typed object or ECMA array {@code name}. */
+    /**
+     * The nested object, typed object or ECMA array {@code name}.
+     *
+     * @param name the property name
+     * @return the nested properties, or empty
+     */
     default Optional<Amf0Properties> object(String name) {
         return get(name).filter(v -> v instanceof Amf0Properties).map(v -> (Amf0Properties) v);
     }
 
-    /** Number of properties (duplicates counted). */
+    /**
+     * Number of properties (duplicates counted).
+     *
+     * @return the number of properties
+     */
     default int size() {
         return properties().size();
     }
 
-    /** The property names in order (duplicates included). */
+    /**
+     * The property names in order (duplicates included).
+     *
+     * @return the names, in order
+     */
     default List<String> names() {
         List<String> names = new ArrayList<>(properties().size());
         for (Amf0Property p : properties()) {
@@ -73,7 +115,11 @@ public sealed interface Amf0Properties permits Amf0Object, Amf0TypedObject, Amf0
         return Collections.unmodifiableList(names);
     }
 
-    /** An unmodifiable insertion-ordered map view (a later duplicate replaces an earlier one). */
+    /**
+     * An unmodifiable insertion-ordered map view (a later duplicate replaces an earlier one).
+     *
+     * @return the map view
+     */
     default Map<String, Amf0Value> asMap() {
         Map<String, Amf0Value> map = new LinkedHashMap<>();
         for (Amf0Property p : properties()) {
@@ -97,7 +143,13 @@ public sealed interface Amf0Properties permits Amf0Object, Amf0TypedObject, Amf0
             return (B) this;
         }
 
-        /** Sets {@code name} to {@code value}. */
+        /**
+         * Sets {@code name} to {@code value}.
+         *
+         * @param name the property name
+         * @param value the value
+         * @return this builder
+         */
         public B put(String name, Amf0Value value) {
             Amf0Property p = new Amf0Property(name, value);
             for (int i = 0; i < props.size(); i++) {
@@ -110,27 +162,55 @@ public sealed interface Amf0Properties permits Amf0Object, Amf0TypedObject, Amf0
             return self();
         }
 
-        /** Sets {@code name} to a string. */
+        /**
+         * Sets {@code name} to a string.
+         *
+         * @param name the property name
+         * @param value the text
+         * @return this builder
+         */
         public B put(String name, String value) {
             return put(name, Amf0Value.of(value));
         }
 
-        /** Sets {@code name} to a number. */
+        /**
+         * Sets {@code name} to a number.
+         *
+         * @param name the property name
+         * @param value the number
+         * @return this builder
+         */
         public B put(String name, double value) {
             return put(name, Amf0Value.of(value));
         }
 
-        /** Sets {@code name} to a boolean. */
+        /**
+         * Sets {@code name} to a boolean.
+         *
+         * @param name the property name
+         * @param value the boolean
+         * @return this builder
+         */
         public B put(String name, boolean value) {
             return put(name, Amf0Value.of(value));
         }
 
-        /** Sets {@code name} to null ({@link Amf0Null}). */
+        /**
+         * Sets {@code name} to null ({@link Amf0Null}).
+         *
+         * @param name the property name
+         * @return this builder
+         */
         public B putNull(String name) {
             return put(name, Amf0Null.INSTANCE);
         }
 
-        /** Adds every property of {@code other}, in its order. */
+        /**
+         * Adds every property of {@code other}, in its order.
+         *
+         * @param other the properties to copy
+         * @return this builder
+         */
         public B putAll(Amf0Properties other) {
             for (Amf0Property p : other.properties()) {
                 put(p.name(), p.value());

@@ -12,6 +12,15 @@ import java.util.Objects;
  * @param value the property value
  */
 public record Amf0Property(String name, Amf0Value value) {
+    /**
+     * Checks that name and value are present and that the name fits in the UTF-8 form of a property name
+     * (at most 65535 bytes, amf0.txt §1.3.1).
+     *
+     * @param name the property name
+     * @param value the property value
+     * @throws IllegalArgumentException if a value is out of its range
+     * @throws NullPointerException if a required value is null
+     */
     public Amf0Property {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(value, "value");

@@ -9,16 +9,30 @@ import java.util.List;
  */
 public record Amf0StrictArray(List<Amf0Value> values) implements Amf0Value {
 
+    /**
+     * Copies the values into an unmodifiable list.
+     *
+     * @param values the elements, in order (an unmodifiable copy)
+     */
     public Amf0StrictArray {
         values = List.copyOf(values);
     }
 
-    /** Number of elements. */
+    /**
+     * Number of elements.
+     *
+     * @return the number of elements
+     */
     public int size() {
         return values.size();
     }
 
-    /** Element {@code index}. */
+    /**
+     * Element {@code index}.
+     *
+     * @param index 0-based position
+     * @return the element
+     */
     public Amf0Value get(int index) {
         return values.get(index);
     }

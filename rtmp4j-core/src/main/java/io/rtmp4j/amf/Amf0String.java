@@ -23,6 +23,15 @@ public record Amf0String(String value, boolean longForm) implements Amf0Value {
     /** The empty string, short form. */
     public static final Amf0String EMPTY = new Amf0String("", false);
 
+    /**
+     * Checks that the value is present and, unless {@code longForm} is set, that it fits in the short
+     * string form (at most 65535 UTF-8 bytes; longer ones need the long string of amf0.txt §2.14).
+     *
+     * @param value the text
+     * @param longForm {@code true} for the long-string marker 0x0C
+     * @throws IllegalArgumentException if a value is out of its range
+     * @throws NullPointerException if a required value is null
+     */
     public Amf0String {
         Objects.requireNonNull(value, "value");
         if (!longForm && value.length() > MAX_SHORT_BYTES / 3 && utf8Length(value) > MAX_SHORT_BYTES) {
@@ -31,7 +40,12 @@ public record Amf0String(String value, boolean longForm) implements Amf0Value {
         }
     }
 
-    /** A string in the short form if it fits, else the long form. */
+    /**
+     * A string in the short form if it fits, else the long form.
+     *
+     * @param value the text
+     * @return the string value
+     */
     public static Amf0String of(String value) {
         Objects.requireNonNull(value, "value");
         boolean fits = value.length() <= MAX_SHORT_BYTES / 3 || utf8Length(value) <= MAX_SHORT_BYTES;

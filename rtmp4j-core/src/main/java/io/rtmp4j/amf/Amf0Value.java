@@ -24,47 +24,87 @@ public sealed interface Amf0Value
         Amf0EcmaArray, Amf0StrictArray, Amf0Date, Amf0XmlDocument, Amf0TypedObject, Amf0Unsupported,
         Amf0Avmplus {
 
-    /** A string value; the long-string form is used only when the UTF-8 form exceeds 65535 bytes. */
+    /**
+     * A string value; the long-string form is used only when the UTF-8 form exceeds 65535 bytes.
+     *
+     * @param value the text
+     * @return the string value
+     */
     static Amf0String of(String value) {
         return Amf0String.of(value);
     }
 
-    /** A number value. */
+    /**
+     * A number value.
+     *
+     * @param value the number
+     * @return the number value
+     */
     static Amf0Number of(double value) {
         return new Amf0Number(value);
     }
 
-    /** A boolean value. */
+    /**
+     * A boolean value.
+     *
+     * @param value the boolean
+     * @return the boolean value
+     */
     static Amf0Boolean of(boolean value) {
         return Amf0Boolean.of(value);
     }
 
-    /** A strict array of the given values (amf0.txt §2.12). */
+    /**
+     * A strict array of the given values (amf0.txt §2.12).
+     *
+     * @param values the elements, in order
+     * @return the strict array
+     */
     static Amf0StrictArray array(Amf0Value... values) {
         return new Amf0StrictArray(List.of(values));
     }
 
-    /** The AMF0 null value. */
+    /**
+     * The AMF0 null value.
+     *
+     * @return the null value
+     */
     static Amf0Null nullValue() {
         return Amf0Null.INSTANCE;
     }
 
-    /** This value's string if it is a string (short or long form), else {@code null}. */
+    /**
+     * This value's string if it is a string (short or long form), else {@code null}.
+     *
+     * @return the string, or null
+     */
     default String asString() {
         return this instanceof Amf0String s ? s.value() : null;
     }
 
-    /** This value's number if it is a number, else {@code null}. */
+    /**
+     * This value's number if it is a number, else {@code null}.
+     *
+     * @return the number, or null
+     */
     default Double asNumber() {
         return this instanceof Amf0Number n ? n.value() : null;
     }
 
-    /** This value's boolean if it is a boolean, else {@code null}. */
+    /**
+     * This value's boolean if it is a boolean, else {@code null}.
+     *
+     * @return the boolean, or null
+     */
     default Boolean asBoolean() {
         return this instanceof Amf0Boolean b ? b.value() : null;
     }
 
-    /** True for null (0x05) and undefined (0x06). */
+    /**
+     * True for null (0x05) and undefined (0x06).
+     *
+     * @return true for null and undefined
+     */
     default boolean isNullOrUndefined() {
         return this instanceof Amf0Null || this instanceof Amf0Undefined;
     }

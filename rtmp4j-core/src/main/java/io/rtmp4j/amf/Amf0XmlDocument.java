@@ -9,6 +9,12 @@ import java.util.Objects;
  * @param xml the XML text
  */
 public record Amf0XmlDocument(String xml) implements Amf0Value {
+    /**
+     * Checks that the XML text is present.
+     *
+     * @param xml the XML text
+     * @throws NullPointerException if a required value is null
+     */
     public Amf0XmlDocument {
         Objects.requireNonNull(xml, "xml");
     }

@@ -31,17 +31,35 @@ public final class Amf3 {
     private Amf3() {
     }
 
-    /** Decodes one value with the default limits and registry. */
+    /**
+     * Decodes one value with the default limits and registry.
+     *
+     * @param in the bytes, read from its position (which advances past what was decoded)
+     * @return the value
+     */
     public static Amf3Value decode(ByteBuffer in) {
         return decode(in, AmfLimits.DEFAULT);
     }
 
-    /** Decodes one value with the default registry. */
+    /**
+     * Decodes one value with the default registry.
+     *
+     * @param in the bytes, read from its position (which advances past what was decoded)
+     * @param limits the limits the decode enforces
+     * @return the value
+     */
     public static Amf3Value decode(ByteBuffer in, AmfLimits limits) {
         return decode(in, limits, Amf3ExternalizableRegistry.DEFAULT);
     }
 
-    /** Decodes one value. */
+    /**
+     * Decodes one value.
+     *
+     * @param in the bytes, read from its position (which advances past what was decoded)
+     * @param limits the limits the decode enforces
+     * @param registry the codecs of AMF3 externalizable classes
+     * @return the value
+     */
     public static Amf3Value decode(ByteBuffer in, AmfLimits limits, Amf3ExternalizableRegistry registry) {
         AmfInput input = new AmfInput(in, Objects.requireNonNull(limits, "limits"),
                 Objects.requireNonNull(registry, "registry"));
@@ -50,17 +68,35 @@ public final class Amf3 {
         return value;
     }
 
-    /** Decodes values until the buffer is exhausted, with the default limits and registry. */
+    /**
+     * Decodes values until the buffer is exhausted, with the default limits and registry.
+     *
+     * @param in the bytes, read from its position (which advances past what was decoded)
+     * @return the values, in order
+     */
     public static List<Amf3Value> decodeAll(ByteBuffer in) {
         return decodeAll(in, AmfLimits.DEFAULT);
     }
 
-    /** Decodes values until the buffer is exhausted, with the default registry. */
+    /**
+     * Decodes values until the buffer is exhausted, with the default registry.
+     *
+     * @param in the bytes, read from its position (which advances past what was decoded)
+     * @param limits the limits the decode enforces
+     * @return the values, in order
+     */
     public static List<Amf3Value> decodeAll(ByteBuffer in, AmfLimits limits) {
         return decodeAll(in, limits, Amf3ExternalizableRegistry.DEFAULT);
     }
 
-    /** Decodes values until the buffer is exhausted; fails if it holds more than {@link AmfLimits#maxTotalBytes()}. */
+    /**
+     * Decodes values until the buffer is exhausted; fails if it holds more than {@link AmfLimits#maxTotalBytes()}.
+     *
+     * @param in the bytes, read from its position (which advances past what was decoded)
+     * @param limits the limits the decode enforces
+     * @param registry the codecs of AMF3 externalizable classes
+     * @return the values, in order
+     */
     public static List<Amf3Value> decodeAll(ByteBuffer in, AmfLimits limits, Amf3ExternalizableRegistry registry) {
         Objects.requireNonNull(limits, "limits");
         if (in.remaining() > limits.maxTotalBytes()) {
@@ -77,12 +113,22 @@ public final class Amf3 {
         return Collections.unmodifiableList(values);
     }
 
-    /** Encodes values one after another (one set of reference tables). */
+    /**
+     * Encodes values one after another (one set of reference tables).
+     *
+     * @param values the values, in order
+     * @return the encoded bytes
+     */
     public static byte[] encode(Amf3Value... values) {
         return encode(List.of(values));
     }
 
-    /** Encodes values one after another (one set of reference tables). */
+    /**
+     * Encodes values one after another (one set of reference tables).
+     *
+     * @param values the values, in order
+     * @return the encoded bytes
+     */
     public static byte[] encode(List<? extends Amf3Value> values) {
         return encode(values, Amf3ExternalizableRegistry.DEFAULT);
     }
@@ -90,6 +136,9 @@ public final class Amf3 {
     /**
      * Encodes values one after another, writing externalizable objects with {@code registry}.
      *
+     * @param values the values, in order
+     * @param registry the codecs of AMF3 externalizable classes
+     * @return the encoded bytes
      * @throws IllegalArgumentException for an unregistered externalizable class or a length beyond 2²⁸−1
      */
     public static byte[] encode(List<? extends Amf3Value> values, Amf3ExternalizableRegistry registry) {
@@ -140,6 +189,8 @@ public final class Amf3 {
      * Conversion stops as soon as the count passes the budget, so a refused value costs at most the
      * budget in work.
      *
+     * @param value the AMF3 value
+     * @return its AMF0 form
      * @throws RtmpProtocolException if a property or class name is longer than an AMF0 name can be
      *                               (65535 UTF-8 bytes), or if the AMF0 form would exceed the limit
      */
@@ -150,6 +201,9 @@ public final class Amf3 {
     /**
      * {@link #toAmf0(Amf3Value)} making at most {@code limits.maxCollectionCount()} AMF0 values in all.
      *
+     * @param value the AMF3 value
+     * @param limits the limits the decode enforces
+     * @return its AMF0 form
      * @throws RtmpProtocolException as {@link #toAmf0(Amf3Value)} does
      */
     public static Amf0Value toAmf0(Amf3Value value, AmfLimits limits) {
@@ -168,6 +222,9 @@ public final class Amf3 {
      * callers that keep the AMF3 value as it is rather than fail. Works at most the budget before it
      * gives up.
      *
+     * @param value the AMF3 value
+     * @param limits the limits the decode enforces
+     * @return its AMF0 form, or empty when it would be too large
      * @throws RtmpProtocolException if a property or class name is longer than an AMF0 name can be
      *                               (the other refusal of {@link #toAmf0(Amf3Value)})
      */

@@ -11,7 +11,12 @@ public record Amf3Boolean(boolean value) implements Amf3Value {
     /** {@code false}. */
     public static final Amf3Boolean FALSE = new Amf3Boolean(false);
 
-    /** The shared instance for {@code value}. */
+    /**
+     * The shared instance for {@code value}.
+     *
+     * @param value true or false
+     * @return the instance
+     */
     public static Amf3Boolean of(boolean value) {
         return value ? TRUE : FALSE;
     }

@@ -11,17 +11,30 @@ import java.util.HexFormat;
  */
 public record Amf3ByteArray(byte[] bytes) implements Amf3Value {
 
+    /**
+     * Copies the bytes, so that the value cannot change afterwards.
+     *
+     * @param bytes the bytes
+     */
     public Amf3ByteArray {
         bytes = bytes.clone();
     }
 
-    /** A copy of the bytes. */
+    /**
+     * A copy of the bytes.
+     *
+     * @return a new array with the bytes
+     */
     @Override
     public byte[] bytes() {
         return bytes.clone();
     }
 
-    /** Number of bytes. */
+    /**
+     * Number of bytes.
+     *
+     * @return the number of bytes
+     */
     public int length() {
         return bytes.length;
     }

@@ -11,6 +11,12 @@ import java.util.Objects;
  */
 public record Amf3Dictionary(boolean weakKeys, List<Entry> entries) implements Amf3Value {
 
+    /**
+     * Copies the entries into an unmodifiable list, keeping their order.
+     *
+     * @param weakKeys whether the dictionary holds its keys weakly
+     * @param entries the entries in wire order (an unmodifiable copy)
+     */
     public Amf3Dictionary {
         entries = List.copyOf(entries);
     }
@@ -22,6 +28,13 @@ public record Amf3Dictionary(boolean weakKeys, List<Entry> entries) implements A
      * @param value the value
      */
     public record Entry(Amf3Value key, Amf3Value value) {
+        /**
+         * Checks that key and value are present.
+         *
+         * @param key the key
+         * @param value the value
+         * @throws NullPointerException if a required value is null
+         */
         public Entry {
             Objects.requireNonNull(key, "key");
             Objects.requireNonNull(value, "value");

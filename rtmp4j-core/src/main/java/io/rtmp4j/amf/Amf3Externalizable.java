@@ -13,6 +13,13 @@ import java.util.Objects;
  * @param content   the body as the registered codec represents it
  */
 public record Amf3Externalizable(String className, Amf3Value content) implements Amf3Value {
+    /**
+     * Checks that the class name and the content are present.
+     *
+     * @param className the class alias
+     * @param content the body as the registered codec represents it
+     * @throws NullPointerException if a required value is null
+     */
     public Amf3Externalizable {
         Objects.requireNonNull(className, "className");
         Objects.requireNonNull(content, "content");

@@ -57,17 +57,30 @@ public final class Amf3ExternalizableRegistry {
         this.codecs = codecs;
     }
 
-    /** A new, empty builder. */
+    /**
+     * A new, empty builder.
+     *
+     * @return an empty builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** The codec for {@code className}, if registered. */
+    /**
+     * The codec for {@code className}, if registered.
+     *
+     * @param className the class alias
+     * @return the codec, or empty
+     */
     public Optional<Codec> codec(String className) {
         return Optional.ofNullable(codecs.get(className));
     }
 
-    /** The registered class aliases. */
+    /**
+     * The registered class aliases.
+     *
+     * @return the class aliases
+     */
     public Set<String> classNames() {
         return codecs.keySet();
     }
@@ -77,10 +90,20 @@ public final class Amf3ExternalizableRegistry {
      * exactly what {@code write} produces; both go through the call's reference tables.
      */
     public interface Codec {
-        /** Reads the body that follows the class name; returns its representation. */
+        /**
+         * Reads the body that follows the class name; returns its representation.
+         *
+         * @param in reads the body
+         * @return the value that stands for the body
+         */
         Amf3Value read(Input in);
 
-        /** Writes {@code content} (as {@link #read} returned it) as the body. */
+        /**
+         * Writes {@code content} (as {@link #read} returned it) as the body.
+         *
+         * @param content the value to write
+         * @param out writes the body
+         */
         void write(Amf3Value content, Output out);
     }
 
@@ -89,37 +112,78 @@ public final class Amf3ExternalizableRegistry {
      * {@link io.rtmp4j.RtmpProtocolException} on truncated or over-limit input.
      */
     public interface Input {
-        /** One AMF3 value (sharing the enclosing reference tables). */
+        /**
+         * One AMF3 value (sharing the enclosing reference tables).
+         *
+         * @return the value
+         */
         Amf3Value readValue();
 
-        /** One unsigned byte. */
+        /**
+         * One unsigned byte.
+         *
+         * @return the byte, 0..255
+         */
         int readUnsignedByte();
 
-        /** A big-endian signed 32-bit integer. */
+        /**
+         * A big-endian signed 32-bit integer.
+         *
+         * @return the integer
+         */
         int readInt();
 
-        /** A big-endian IEEE-754 double. */
+        /**
+         * A big-endian IEEE-754 double.
+         *
+         * @return the double
+         */
         double readDouble();
 
-        /** {@code length} raw bytes (subject to {@link AmfLimits#maxStringBytes()}). */
+        /**
+         * {@code length} raw bytes (subject to {@link AmfLimits#maxStringBytes()}).
+         *
+         * @param length how many bytes
+         * @return the bytes
+         */
         byte[] readBytes(int length);
     }
 
     /** What a codec may write. */
     public interface Output {
-        /** One AMF3 value (sharing the enclosing reference tables). */
+        /**
+         * One AMF3 value (sharing the enclosing reference tables).
+         *
+         * @param value the value
+         */
         void writeValue(Amf3Value value);
 
-        /** One byte (the low 8 bits). */
+        /**
+         * One byte (the low 8 bits).
+         *
+         * @param value the byte
+         */
         void writeByte(int value);
 
-        /** A big-endian signed 32-bit integer. */
+        /**
+         * A big-endian signed 32-bit integer.
+         *
+         * @param value the integer
+         */
         void writeInt(int value);
 
-        /** A big-endian IEEE-754 double. */
+        /**
+         * A big-endian IEEE-754 double.
+         *
+         * @param value the double
+         */
         void writeDouble(double value);
 
-        /** Raw bytes. */
+        /**
+         * Raw bytes.
+         *
+         * @param bytes the bytes
+         */
         void writeBytes(byte[] bytes);
     }
 
@@ -130,19 +194,33 @@ public final class Amf3ExternalizableRegistry {
         Builder() {
         }
 
-        /** Registers {@code codec} for {@code className} (replacing an earlier registration). */
+        /**
+         * Registers {@code codec} for {@code className} (replacing an earlier registration).
+         *
+         * @param className the class alias
+         * @param codec reads and writes the class's body
+         * @return this builder
+         */
         public Builder register(String className, Codec codec) {
             codecs.put(Objects.requireNonNull(className, "className"), Objects.requireNonNull(codec, "codec"));
             return this;
         }
 
-        /** Registers {@link #ARRAY_COLLECTION} and {@link #OBJECT_PROXY} as single-value bodies. */
+        /**
+         * Registers {@link #ARRAY_COLLECTION} and {@link #OBJECT_PROXY} as single-value bodies.
+         *
+         * @return this builder
+         */
         public Builder registerDefaults() {
             register(ARRAY_COLLECTION, SINGLE_VALUE);
             return register(OBJECT_PROXY, SINGLE_VALUE);
         }
 
-        /** The registry. */
+        /**
+         * The registry.
+         *
+         * @return the registry of the codecs registered so far
+         */
         public Amf3ExternalizableRegistry build() {
             return new Amf3ExternalizableRegistry(java.util.Collections.unmodifiableMap(new LinkedHashMap<>(codecs)));
         }

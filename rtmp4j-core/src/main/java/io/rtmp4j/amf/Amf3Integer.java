@@ -12,6 +12,13 @@ public record Amf3Integer(int value) implements Amf3Value {
     /** 2²⁸−1. */
     public static final int MAX_VALUE = (1 << 28) - 1;
 
+    /**
+     * Checks that the value fits in the 29-bit signed range of U29 integers (amf3.txt §3.6); a number
+     * outside it is an {@link Amf3Double}.
+     *
+     * @param value the integer, within [{@link #MIN_VALUE}, {@link #MAX_VALUE}]
+     * @throws IllegalArgumentException if a value is out of its range
+     */
     public Amf3Integer {
         if (value < MIN_VALUE || value > MAX_VALUE) {
             throw new IllegalArgumentException("AMF3 integer out of 29-bit range: " + value);

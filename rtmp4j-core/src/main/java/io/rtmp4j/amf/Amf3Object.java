@@ -21,6 +21,17 @@ import java.util.Optional;
 public record Amf3Object(Amf3Traits traits, List<Amf3Value> sealedValues, List<Amf3Property> dynamicMembers)
         implements Amf3Value {
 
+    /**
+     * Copies both lists and checks them against the traits: one sealed value per sealed name of the
+     * traits, dynamic members only when the traits are dynamic, and no empty dynamic member name (on the
+     * wire the empty name ends the list, amf3.txt §3.12).
+     *
+     * @param traits class name, dynamic flag and sealed member names
+     * @param sealedValues one value per sealed name, same order (an unmodifiable copy)
+     * @param dynamicMembers dynamic members in order
+     * @throws IllegalArgumentException if a value is out of its range
+     * @throws NullPointerException if a required value is null
+     */
     public Amf3Object {
         Objects.requireNonNull(traits, "traits");
         sealedValues = List.copyOf(sealedValues);
@@ -39,17 +50,30 @@ public record Amf3Object(Amf3Traits traits, List<Amf3Value> sealedValues, List<A
         }
     }
 
-    /** An anonymous dynamic object with {@code members}. */
+    /**
+     * An anonymous dynamic object with {@code members}.
+     *
+     * @param members the dynamic members, in order
+     * @return the object
+     */
     public static Amf3Object anonymous(List<Amf3Property> members) {
         return new Amf3Object(Amf3Traits.ANONYMOUS, List.of(), members);
     }
 
-    /** A builder for an anonymous dynamic object. */
+    /**
+     * A builder for an anonymous dynamic object.
+     *
+     * @return an empty builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** Sealed members then dynamic members, as name / value pairs in wire order. */
+    /**
+     * Sealed members then dynamic members, as name / value pairs in wire order.
+     *
+     * @return every member, in wire order
+     */
     public List<Amf3Property> properties() {
         List<Amf3Property> all = new ArrayList<>(sealedValues.size() + dynamicMembers.size());
         List<String> names = traits.sealedNames();
@@ -60,7 +84,12 @@ public record Amf3Object(Amf3Traits traits, List<Amf3Value> sealedValues, List<A
         return List.copyOf(all);
     }
 
-    /** The member {@code name} (a dynamic member wins over a sealed one of the same name). */
+    /**
+     * The member {@code name} (a dynamic member wins over a sealed one of the same name).
+     *
+     * @param name the member name
+     * @return the value, or empty
+     */
     public Optional<Amf3Value> get(String name) {
         for (int i = dynamicMembers.size() - 1; i >= 0; i--) {
             if (dynamicMembers.get(i).name().equals(name)) {
@@ -83,7 +112,13 @@ public record Amf3Object(Amf3Traits traits, List<Amf3Value> sealedValues, List<A
         Builder() {
         }
 
-        /** Sets {@code name} to {@code value}. */
+        /**
+         * Sets {@code name} to {@code value}.
+         *
+         * @param name the member name
+         * @param value the value
+         * @return this builder
+         */
         public Builder put(String name, Amf3Value value) {
             Amf3Property p = new Amf3Property(name, value);
             for (int i = 0; i < members.size(); i++) {
@@ -96,7 +131,11 @@ public record Amf3Object(Amf3Traits traits, List<Amf3Value> sealedValues, List<A
             return this;
         }
 
-        /** The object. */
+        /**
+         * The object.
+         *
+         * @return the object of the members put so far
+         */
         public Amf3Object build() {
             return anonymous(members);
         }

@@ -13,6 +13,13 @@ import java.util.Objects;
  * @param value the value
  */
 public record Amf3Property(String name, Amf3Value value) {
+    /**
+     * Checks that name and value are present.
+     *
+     * @param name the name
+     * @param value the value
+     * @throws NullPointerException if a required value is null
+     */
     public Amf3Property {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(value, "value");

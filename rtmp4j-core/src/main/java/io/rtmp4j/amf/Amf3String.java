@@ -9,6 +9,12 @@ import java.util.Objects;
  * @param value the text
  */
 public record Amf3String(String value) implements Amf3Value {
+    /**
+     * Checks that the value is present.
+     *
+     * @param value the text
+     * @throws NullPointerException if a required value is null
+     */
     public Amf3String {
         Objects.requireNonNull(value, "value");
     }

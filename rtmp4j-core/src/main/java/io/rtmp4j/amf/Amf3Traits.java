@@ -18,6 +18,15 @@ public record Amf3Traits(String className, boolean dynamic, List<String> sealedN
     /** The traits of an anonymous dynamic {@code Object}: no class name, no sealed members. */
     public static final Amf3Traits ANONYMOUS = new Amf3Traits("", true, List.of());
 
+    /**
+     * Checks that the class name is present (empty for an anonymous object) and copies the sealed member
+     * names into an unmodifiable list.
+     *
+     * @param className the class alias, {@code ""} for an anonymous object
+     * @param dynamic whether dynamic members follow the sealed ones
+     * @param sealedNames the sealed member names in order (an unmodifiable copy)
+     * @throws NullPointerException if a required value is null
+     */
     public Amf3Traits {
         Objects.requireNonNull(className, "className");
         sealedNames = List.copyOf(sealedNames);

@@ -38,12 +38,22 @@ public sealed interface Amf3Value
         Amf3XmlDocument, Amf3Date, Amf3Array, Amf3Object, Amf3Externalizable, Amf3Xml, Amf3ByteArray,
         Amf3VectorInt, Amf3VectorUint, Amf3VectorDouble, Amf3VectorObject, Amf3Dictionary {
 
-    /** A string value. */
+    /**
+     * A string value.
+     *
+     * @param value the text
+     * @return the string value
+     */
     static Amf3String of(String value) {
         return new Amf3String(value);
     }
 
-    /** An integer if {@code value} fits the 29-bit signed range of amf3.txt §3.6, else a double. */
+    /**
+     * An integer if {@code value} fits the 29-bit signed range of amf3.txt §3.6, else a double.
+     *
+     * @param value the number
+     * @return an integer or a double
+     */
     static Amf3Value of(long value) {
         if (value >= Amf3Integer.MIN_VALUE && value <= Amf3Integer.MAX_VALUE) {
             return new Amf3Integer((int) value);
@@ -51,12 +61,22 @@ public sealed interface Amf3Value
         return new Amf3Double(value);
     }
 
-    /** A double value. */
+    /**
+     * A double value.
+     *
+     * @param value the number
+     * @return the double value
+     */
     static Amf3Double of(double value) {
         return new Amf3Double(value);
     }
 
-    /** A boolean value. */
+    /**
+     * A boolean value.
+     *
+     * @param value the boolean
+     * @return the boolean value
+     */
     static Amf3Boolean of(boolean value) {
         return Amf3Boolean.of(value);
     }

@@ -9,6 +9,12 @@ import java.util.List;
  * @param values      the elements (an unmodifiable copy)
  */
 public record Amf3VectorInt(boolean fixedLength, List<Integer> values) implements Amf3Value {
+    /**
+     * Copies the values into an unmodifiable list.
+     *
+     * @param fixedLength whether the vector has a fixed length
+     * @param values the elements (an unmodifiable copy)
+     */
     public Amf3VectorInt {
         values = List.copyOf(values);
     }

@@ -11,6 +11,14 @@ import java.util.Objects;
  * @param values      the elements (an unmodifiable copy)
  */
 public record Amf3VectorObject(boolean fixedLength, String typeName, List<Amf3Value> values) implements Amf3Value {
+    /**
+     * Checks that the type name is present and copies the values into an unmodifiable list.
+     *
+     * @param fixedLength whether the vector has a fixed length
+     * @param typeName the element type name, {@code "*"} for the ANY type
+     * @param values the elements (an unmodifiable copy)
+     * @throws NullPointerException if a required value is null
+     */
     public Amf3VectorObject {
         Objects.requireNonNull(typeName, "typeName");
         values = List.copyOf(values);

@@ -8,6 +8,12 @@ import java.util.Objects;
  * @param xml the XML text
  */
 public record Amf3XmlDocument(String xml) implements Amf3Value {
+    /**
+     * Checks that the XML text is present.
+     *
+     * @param xml the XML text
+     * @throws NullPointerException if a required value is null
+     */
     public Amf3XmlDocument {
         Objects.requireNonNull(xml, "xml");
     }

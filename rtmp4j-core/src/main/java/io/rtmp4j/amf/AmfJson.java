@@ -21,26 +21,47 @@ public final class AmfJson {
     private AmfJson() {
     }
 
-    /** Compact JSON for an AMF0 value. */
+    /**
+     * Compact JSON for an AMF0 value.
+     *
+     * @param value the AMF0 value
+     * @return the JSON text
+     */
     public static String toJson(Amf0Value value) {
         StringBuilder sb = new StringBuilder();
         write(sb, value, -1);
         return sb.toString();
     }
 
-    /** JSON for an AMF0 value; {@code pretty} indents nested structures by two spaces. */
+    /**
+     * JSON for an AMF0 value; {@code pretty} indents nested structures by two spaces.
+     *
+     * @param value the AMF0 value
+     * @param pretty whether to indent
+     * @return the JSON text
+     */
     public static String toJson(Amf0Value value, boolean pretty) {
         StringBuilder sb = new StringBuilder();
         write(sb, value, pretty ? 0 : -1);
         return sb.toString();
     }
 
-    /** Compact JSON for an AMF3 value (through {@link Amf3#toAmf0(Amf3Value)}). */
+    /**
+     * Compact JSON for an AMF3 value (through {@link Amf3#toAmf0(Amf3Value)}).
+     *
+     * @param value the AMF3 value
+     * @return the JSON text
+     */
     public static String toJson(Amf3Value value) {
         return toJson(Amf3.toAmf0(value));
     }
 
-    /** Compact JSON array of several values, e.g. a whole command body. */
+    /**
+     * Compact JSON array of several values, e.g. a whole command body.
+     *
+     * @param values the AMF0 values
+     * @return the JSON array text
+     */
     public static String toJson(List<? extends Amf0Value> values) {
         StringBuilder sb = new StringBuilder("[");
         for (int i = 0; i < values.size(); i++) {

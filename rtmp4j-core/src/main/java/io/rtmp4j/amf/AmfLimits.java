@@ -1,7 +1,7 @@
 package io.rtmp4j.amf;
 
 /**
- * Limits that every AMF0 / AMF3 decode call enforces (DESIGN.md principle 3, "fail closed").
+ * Limits that every AMF0 / AMF3 decode call enforces (docs/ARCHITECTURE.md "Limits", "fail closed").
  *
  * <p>Independently of these limits, a declared count or length is always checked against the bytes
  * that remain in the input <em>before</em> anything is allocated: a strict array that claims 2³²−1
@@ -47,6 +47,19 @@ public record AmfLimits(int maxDepth, int maxStringBytes, int maxCollectionCount
     public static final AmfLimits DEFAULT = new AmfLimits(DEFAULT_MAX_DEPTH, DEFAULT_MAX_STRING_BYTES,
             DEFAULT_MAX_COLLECTION_COUNT, DEFAULT_MAX_TOTAL_BYTES);
 
+    /**
+     * Checks that no limit is negative and that {@code maxDepth} is at least 1.
+     *
+     * @param maxDepth maximum nesting of complex values (objects, arrays, typed objects, AMF3 vectors /
+     *     dictionaries / externalizable bodies)
+     * @param maxStringBytes maximum UTF-8 byte length of one string, XML text or AMF3 byte array
+     * @param maxCollectionCount maximum number of entries of one collection (strict array, ECMA array,
+     *     object properties, AMF3 dense/associative arrays, vectors, dictionaries)
+     * @param maxTotalBytes maximum number of input bytes one decode call reads, and maximum
+     *     <em>expanded</em> size of the result (the size it would have if every reference were written out
+     *     inline), which defeats "billion laughs" reference bombs
+     * @throws IllegalArgumentException if a value is out of its range
+     */
     public AmfLimits {
         if (maxDepth < 1 || maxStringBytes < 0 || maxCollectionCount < 0 || maxTotalBytes < 0) {
             throw new IllegalArgumentException("limits must be non-negative (maxDepth >= 1): maxDepth="
@@ -55,22 +68,42 @@ public record AmfLimits(int maxDepth, int maxStringBytes, int maxCollectionCount
         }
     }
 
-    /** A copy with another nesting depth limit. */
+    /**
+     * A copy with another nesting depth limit.
+     *
+     * @param value the new limit (at least 1)
+     * @return the new limits
+     */
     public AmfLimits withMaxDepth(int value) {
         return new AmfLimits(value, maxStringBytes, maxCollectionCount, maxTotalBytes);
     }
 
-    /** A copy with another string / byte array length limit. */
+    /**
+     * A copy with another string / byte array length limit.
+     *
+     * @param value the new limit in bytes
+     * @return the new limits
+     */
     public AmfLimits withMaxStringBytes(int value) {
         return new AmfLimits(maxDepth, value, maxCollectionCount, maxTotalBytes);
     }
 
-    /** A copy with another collection size limit. */
+    /**
+     * A copy with another collection size limit.
+     *
+     * @param value the new limit in entries
+     * @return the new limits
+     */
     public AmfLimits withMaxCollectionCount(int value) {
         return new AmfLimits(maxDepth, maxStringBytes, value, maxTotalBytes);
     }
 
-    /** A copy with another total size limit. */
+    /**
+     * A copy with another total size limit.
+     *
+     * @param value the new limit in bytes
+     * @return the new limits
+     */
     public AmfLimits withMaxTotalBytes(int value) {
         return new AmfLimits(maxDepth, maxStringBytes, maxCollectionCount, value);
     }

@@ -5,7 +5,7 @@
  * <h2>Values</h2>
  * {@link io.rtmp4j.amf.Amf0Value} and {@link io.rtmp4j.amf.Amf3Value} are sealed interfaces with one
  * immutable record per type marker (their javadoc lists the marker ↔ record mapping). Objects keep
- * insertion order, so encoding is deterministic (DESIGN.md principle 5).
+ * insertion order, so encoding is deterministic (docs/ARCHITECTURE.md "Conventions").
  *
  * <p>Building and reading AMF0 values:
  * <ul>

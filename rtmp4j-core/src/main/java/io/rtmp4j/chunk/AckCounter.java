@@ -42,6 +42,7 @@ public final class AckCounter {
      * Sets the acknowledgement window, in bytes (the unsigned 32-bit value of a Window Acknowledgement
      * Size message); {@code 0} means no acknowledgements are owed.
      *
+     * @param windowSize the window in bytes, 0..0xFFFFFFFF
      * @throws IllegalArgumentException outside 0..0xFFFFFFFF
      */
     public void setWindowSize(long windowSize) {
@@ -51,7 +52,11 @@ public final class AckCounter {
         this.window = windowSize;
     }
 
-    /** The current window in bytes, 0 when none is set. */
+    /**
+     * The current window in bytes, 0 when none is set.
+     *
+     * @return the window in bytes, or 0
+     */
     public long windowSize() {
         return window;
     }
@@ -59,6 +64,8 @@ public final class AckCounter {
     /**
      * Counts {@code n} more bytes received (the decoder calls this for every byte it is given; a
      * session may also count the handshake bytes here if it wants them included).
+     *
+     * @param n how many bytes arrived
      */
     public void onBytesReceived(long n) {
         if (n < 0) {
@@ -67,17 +74,29 @@ public final class AckCounter {
         received += n;
     }
 
-    /** Total bytes received, as a 64-bit count. */
+    /**
+     * Total bytes received, as a 64-bit count.
+     *
+     * @return the byte count since the start
+     */
     public long bytesReceived() {
         return received;
     }
 
-    /** The sequence number an Acknowledgement would carry now: bytes received modulo 2³² (§5.4.3). */
+    /**
+     * The sequence number an Acknowledgement would carry now: bytes received modulo 2³² (§5.4.3).
+     *
+     * @return the byte count modulo 2³²
+     */
     public long sequenceNumber() {
         return received & 0xFFFF_FFFFL;
     }
 
-    /** Whether a full window has arrived since the last acknowledgement taken. */
+    /**
+     * Whether a full window has arrived since the last acknowledgement taken.
+     *
+     * @return true when an acknowledgement is owed
+     */
     public boolean ackDue() {
         return window > 0 && received - lastAck >= window;
     }
@@ -85,6 +104,8 @@ public final class AckCounter {
     /**
      * If an acknowledgement is owed, marks it as sent and returns its sequence number (0..2³²−1);
      * otherwise returns −1.
+     *
+     * @return the sequence number to acknowledge, or −1 when none is owed
      */
     public long takeAck() {
         if (!ackDue()) {

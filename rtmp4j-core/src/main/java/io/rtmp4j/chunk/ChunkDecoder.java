@@ -14,7 +14,8 @@ import java.util.function.Consumer;
  *
  * <pre>{@code
  * ChunkDecoder decoder = new ChunkDecoder(ChunkLimits.defaults());
- * decoder.decode(bytesFromSocket, message -> session.onMessage(message));
+ * MessageCodec codec = new MessageCodec();                 // io.rtmp4j.message
+ * decoder.decode(bytesFromSocket, raw -> handle(codec.decode(raw)));   // RawMessage -> RtmpMessage
  * long ack = decoder.ackCounter().takeAck();   // >= 0: send an Acknowledgement with this number
  * }</pre>
  *
@@ -98,7 +99,11 @@ public final class ChunkDecoder {
         this(ChunkLimits.defaults());
     }
 
-    /** A decoder enforcing {@code limits}. */
+    /**
+     * A decoder enforcing {@code limits}.
+     *
+     * @param limits the limits to enforce
+     */
     public ChunkDecoder(ChunkLimits limits) {
         this.limits = Objects.requireNonNull(limits, "limits");
     }
@@ -128,27 +133,47 @@ public final class ChunkDecoder {
         }
     }
 
-    /** The limits this decoder enforces. */
+    /**
+     * The limits this decoder enforces.
+     *
+     * @return the limits
+     */
     public ChunkLimits limits() {
         return limits;
     }
 
-    /** The peer's current chunk size (128 until it sends Set Chunk Size). */
+    /**
+     * The peer's current chunk size (128 until it sends Set Chunk Size).
+     *
+     * @return the inbound chunk size in bytes
+     */
     public int chunkSize() {
         return chunkSize;
     }
 
-    /** Acknowledgement accounting of the bytes this decoder has received (§5.4.3, §5.4.4). */
+    /**
+     * Acknowledgement accounting of the bytes this decoder has received (§5.4.3, §5.4.4).
+     *
+     * @return the acknowledgement counter
+     */
     public AckCounter ackCounter() {
         return acks;
     }
 
-    /** Bytes of incomplete messages currently held (their declared lengths). */
+    /**
+     * Bytes of incomplete messages currently held (their declared lengths).
+     *
+     * @return the declared bytes of messages not yet complete
+     */
     public long bufferedBytes() {
         return bufferedBytes;
     }
 
-    /** Number of chunk streams the peer has opened. */
+    /**
+     * Number of chunk streams the peer has opened.
+     *
+     * @return how many chunk stream ids have state
+     */
     public int openChunkStreams() {
         return openStreams;
     }
@@ -158,6 +183,8 @@ public final class ChunkDecoder {
      * the order the messages complete. A trailing partial chunk is kept for the next call. The sink
      * must not throw anything but {@link RtmpProtocolException} (which fails the decoder).
      *
+     * @param in the bytes received; consumed entirely
+     * @param sink receives each complete message
      * @throws RtmpProtocolException on malformed or over-limit input (and on every call after one)
      */
     public void decode(ByteBuffer in, Consumer<? super RawMessage> sink) {

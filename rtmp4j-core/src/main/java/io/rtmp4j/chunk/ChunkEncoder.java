@@ -57,7 +57,11 @@ public final class ChunkEncoder {
         int messageStreamId;
     }
 
-    /** The outbound chunk size (128 until changed). */
+    /**
+     * The outbound chunk size (128 until changed).
+     *
+     * @return the outbound chunk size in bytes
+     */
     public int chunkSize() {
         return chunkSize;
     }
@@ -66,6 +70,7 @@ public final class ChunkEncoder {
      * Switches the outbound chunk size for the following messages. The caller sends Set Chunk Size
      * (type 1) to the peer first, encoded with the old size (§5.4.1).
      *
+     * @param size the new chunk size in bytes
      * @throws IllegalArgumentException outside 1..0x7FFFFFFF
      */
     public void setChunkSize(int size) {
@@ -78,6 +83,8 @@ public final class ChunkEncoder {
     /**
      * Forgets what was sent on {@code csid}: its next message goes out with a fmt 0 header. Call it when
      * a message meant for that chunk stream was dropped rather than sent, or after sending an Abort.
+     *
+     * @param csid the chunk stream id
      */
     public void forget(int csid) {
         OutboundStream s = streams.get(csid);
@@ -91,12 +98,26 @@ public final class ChunkEncoder {
         streams.forEach(s -> s.valid = false);
     }
 
-    /** Exact number of bytes {@link #encode(RawMessage, ByteBuffer)} would write for {@code m} now. */
+    /**
+     * Exact number of bytes {@link #encode(RawMessage, ByteBuffer)} would write for {@code m} now.
+     *
+     * @param m the message
+     * @return the encoded length in bytes
+     */
     public int encodedLength(RawMessage m) {
         return encodedLength(m.chunkStreamId(), m.typeId(), m.timestamp(), m.messageStreamId(), m.length());
     }
 
-    /** Exact number of bytes the field-wise {@code encode} would write for such a message now. */
+    /**
+     * Exact number of bytes the field-wise {@code encode} would write for such a message now.
+     *
+     * @param csid chunk stream id, 2..65599 (rtmp-1.0.txt §5.3.1.1)
+     * @param typeId message type id (rtmp-1.0.txt §5.4, §7.1)
+     * @param timestamp message timestamp in ms, unsigned 32-bit
+     * @param messageStreamId message stream id
+     * @param length payload length in bytes
+     * @return the encoded length in bytes
+     */
     public int encodedLength(int csid, int typeId, long timestamp, int messageStreamId, int length) {
         check(csid, typeId, timestamp, length);
         OutboundStream s = streams.get(csid);
@@ -105,13 +126,24 @@ public final class ChunkEncoder {
         return totalLength(basicHeaderLength(csid), fmt, extended, length);
     }
 
-    /** Encodes {@code m} into {@code out}; returns the number of bytes written. */
+    /**
+     * Encodes {@code m} into {@code out}; returns the number of bytes written.
+     *
+     * @param m the message
+     * @param out where the chunks go
+     * @return the number of bytes written
+     */
     public int encode(RawMessage m, ByteBuffer out) {
         return encode(m.chunkStreamId(), m.typeId(), m.timestamp(), m.messageStreamId(),
                 m.payload(), 0, m.length(), out);
     }
 
-    /** Encodes {@code m} into a new array (convenience; allocates). */
+    /**
+     * Encodes {@code m} into a new array (convenience; allocates).
+     *
+     * @param m the message
+     * @return the chunks, headers included
+     */
     public byte[] encode(RawMessage m) {
         ByteBuffer out = ByteBuffer.allocate(encodedLength(m));
         encode(m, out);
@@ -123,6 +155,15 @@ public final class ChunkEncoder {
      * {@code out}; returns the number of bytes written. Nothing is written and no state changes if
      * {@code out} has less room than {@link #encodedLength(int, int, long, int, int)}.
      *
+     * @param csid chunk stream id, 2..65599 (rtmp-1.0.txt §5.3.1.1)
+     * @param typeId message type id (rtmp-1.0.txt §5.4, §7.1)
+     * @param timestamp message timestamp in ms, unsigned 32-bit
+     * @param messageStreamId message stream id
+     * @param payload the array holding the payload
+     * @param off where the payload starts in it
+     * @param len payload length in bytes
+     * @param out where the chunks go
+     * @return the number of bytes written
      * @throws IllegalArgumentException csid outside 2..65599, type outside 0..255, timestamp outside
      *                                  0..2³²−1, length above 0xFFFFFF
      * @throws BufferOverflowException  if {@code out} is too small
@@ -137,6 +178,14 @@ public final class ChunkEncoder {
      * Encodes one message given field by field, its payload being the {@code payload.remaining()} bytes
      * from {@code payload.position()} (heap or direct; its position and limit are left as they were),
      * into {@code out}; returns the number of bytes written. Same contract as the array form.
+     *
+     * @param csid chunk stream id, 2..65599 (rtmp-1.0.txt §5.3.1.1)
+     * @param typeId message type id (rtmp-1.0.txt §5.4, §7.1)
+     * @param timestamp message timestamp in ms, unsigned 32-bit
+     * @param messageStreamId message stream id
+     * @param payload the payload, from its position to its limit
+     * @param out where the chunks go
+     * @return the number of bytes written
      */
     public int encode(int csid, int typeId, long timestamp, int messageStreamId, ByteBuffer payload,
                       ByteBuffer out) {

@@ -1,8 +1,8 @@
 package io.rtmp4j.chunk;
 
 /**
- * The resource limits a {@link ChunkDecoder} enforces on what a peer may make it hold (DESIGN.md
- * principle 3). Every limit is checked against the message header, before a byte of the message is
+ * The resource limits a {@link ChunkDecoder} enforces on what a peer may make it hold (docs/ARCHITECTURE.md
+ * "Limits"). Every limit is checked against the message header, before a byte of the message is
  * buffered: a header that claims more than a limit is refused with an
  * {@link io.rtmp4j.RtmpProtocolException}.
  *
@@ -52,7 +52,16 @@ public record ChunkLimits(int maxMessageSize, int maxChunkSize, int maxChunkStre
     private static final ChunkLimits DEFAULTS = new ChunkLimits(DEFAULT_MAX_MESSAGE_SIZE,
             DEFAULT_MAX_CHUNK_SIZE, DEFAULT_MAX_CHUNK_STREAMS, DEFAULT_MAX_BUFFERED_BYTES);
 
-    /** Validates the ranges given on each component. */
+    /**
+     * Validates the ranges given on each component.
+     *
+     * @param maxMessageSize largest message length accepted, 0..0xFFFFFF
+     * @param maxChunkSize largest chunk size a peer may announce with Set Chunk Size, 1..0x7FFFFFFF
+     * @param maxChunkStreams most chunk stream ids a peer may open (each costs a small state object),
+     *     1..65598
+     * @param maxBufferedBytes most bytes of incomplete messages held at once across all chunk streams
+     *     (declared lengths), at least 0
+     */
     public ChunkLimits {
         if (maxMessageSize < 0 || maxMessageSize > 0xFF_FFFF) {
             throw new IllegalArgumentException("maxMessageSize must be 0..0xFFFFFF: " + maxMessageSize);
@@ -68,27 +77,51 @@ public record ChunkLimits(int maxMessageSize, int maxChunkSize, int maxChunkStre
         }
     }
 
-    /** The documented defaults. */
+    /**
+     * The documented defaults.
+     *
+     * @return 0xFFFFFF message size, 0x7FFFFFFF chunk size, 256 chunk streams, 32 MiB buffered
+     */
     public static ChunkLimits defaults() {
         return DEFAULTS;
     }
 
-    /** A copy with another {@link #maxMessageSize()}. */
+    /**
+     * A copy with another {@link #maxMessageSize()}.
+     *
+     * @param value the new limit
+     * @return the new limits
+     */
     public ChunkLimits withMaxMessageSize(int value) {
         return new ChunkLimits(value, maxChunkSize, maxChunkStreams, maxBufferedBytes);
     }
 
-    /** A copy with another {@link #maxChunkSize()}. */
+    /**
+     * A copy with another {@link #maxChunkSize()}.
+     *
+     * @param value the new limit
+     * @return the new limits
+     */
     public ChunkLimits withMaxChunkSize(int value) {
         return new ChunkLimits(maxMessageSize, value, maxChunkStreams, maxBufferedBytes);
     }
 
-    /** A copy with another {@link #maxChunkStreams()}. */
+    /**
+     * A copy with another {@link #maxChunkStreams()}.
+     *
+     * @param value the new limit
+     * @return the new limits
+     */
     public ChunkLimits withMaxChunkStreams(int value) {
         return new ChunkLimits(maxMessageSize, maxChunkSize, value, maxBufferedBytes);
     }
 
-    /** A copy with another {@link #maxBufferedBytes()}. */
+    /**
+     * A copy with another {@link #maxBufferedBytes()}.
+     *
+     * @param value the new limit
+     * @return the new limits
+     */
     public ChunkLimits withMaxBufferedBytes(long value) {
         return new ChunkLimits(maxMessageSize, maxChunkSize, maxChunkStreams, value);
     }

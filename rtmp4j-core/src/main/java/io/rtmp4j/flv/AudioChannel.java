@@ -74,27 +74,49 @@ public enum AudioChannel {
         this.specName = specName;
     }
 
-    /** The UI8 mapping value. */
+    /**
+     * The UI8 mapping value.
+     *
+     * @return the mapping value
+     */
     public int value() {
         return value;
     }
 
-    /** The spec's name (FrontLeft, ...). */
+    /**
+     * The spec's name (FrontLeft, ...).
+     *
+     * @return the name as the spec writes it
+     */
     public String specName() {
         return specName;
     }
 
-    /** The {@code AudioChannelMask} bit of this position, or 0 for {@link #UNUSED} / {@link #UNKNOWN}. */
+    /**
+     * The {@code AudioChannelMask} bit of this position, or 0 for {@link #UNUSED} / {@link #UNKNOWN}.
+     *
+     * @return the mask bit, or 0
+     */
     public long mask() {
         return value < 24 ? 1L << value : 0L;
     }
 
-    /** Whether a Native-order flag word (UI32) has this position's bit set. */
+    /**
+     * Whether a Native-order flag word (UI32) has this position's bit set.
+     *
+     * @param channelFlags the AudioChannelMask flag word
+     * @return true if the bit is set
+     */
     public boolean isPresentIn(long channelFlags) {
         return (channelFlags & mask()) != 0;
     }
 
-    /** Reverse lookup by mapping value; empty for reserved values. */
+    /**
+     * Reverse lookup by mapping value; empty for reserved values.
+     *
+     * @param value the wire value
+     * @return the channel, or empty
+     */
     public static Optional<AudioChannel> fromValue(int value) {
         return BY_VALUE.find(value);
     }

@@ -26,17 +26,30 @@ public enum AudioChannelOrder {
         this.specName = specName;
     }
 
-    /** The wire value. */
+    /**
+     * The wire value.
+     *
+     * @return the wire value
+     */
     public int value() {
         return value;
     }
 
-    /** Unspecified, Native or Custom. */
+    /**
+     * Unspecified, Native or Custom.
+     *
+     * @return the name as the spec writes it
+     */
     public String specName() {
         return specName;
     }
 
-    /** Reverse lookup; empty for reserved values. */
+    /**
+     * Reverse lookup; empty for reserved values.
+     *
+     * @param value the wire value
+     * @return the order, or empty
+     */
     public static Optional<AudioChannelOrder> fromValue(int value) {
         return BY_VALUE.find(value);
     }

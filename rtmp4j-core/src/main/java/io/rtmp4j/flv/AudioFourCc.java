@@ -31,7 +31,11 @@ public enum AudioFourCc implements FlvCodec {
         this.code = FourCc.of(text);
     }
 
-    /** The FOURCC as its UI32 wire value. */
+    /**
+     * The FOURCC as its UI32 wire value.
+     *
+     * @return the four characters as a big-endian UI32
+     */
     public int code() {
         return code;
     }
@@ -52,12 +56,22 @@ public enum AudioFourCc implements FlvCodec {
         return true;
     }
 
-    /** Reverse lookup by UI32 code; empty for unknown FourCCs. */
+    /**
+     * Reverse lookup by UI32 code; empty for unknown FourCCs.
+     *
+     * @param code the UI32 value
+     * @return the FourCC, or empty
+     */
     public static Optional<AudioFourCc> fromCode(int code) {
         return BY_CODE.find(code);
     }
 
-    /** Reverse lookup by text ({@code "fLaC"}); empty for unknown FourCCs. */
+    /**
+     * Reverse lookup by text ({@code "fLaC"}); empty for unknown FourCCs.
+     *
+     * @param text the four characters
+     * @return the FourCC, or empty
+     */
     public static Optional<AudioFourCc> fromText(String text) {
         return BY_CODE.find(text);
     }

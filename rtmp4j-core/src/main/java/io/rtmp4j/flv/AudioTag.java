@@ -27,23 +27,45 @@ import java.util.OptionalInt;
 public sealed interface AudioTag
         permits AudioSilence, LegacyAudioTag, ExAudioTag, MultitrackAudioTag, ReservedMultitrackAudioTag {
 
-    /** Parses a complete audio tag body (an empty one is {@link AudioSilence}). @throws io.rtmp4j.RtmpProtocolException for bad input */
+    /**
+     * Parses a complete audio tag body (an empty one is {@link AudioSilence}).
+     *
+     * @param body the audio tag body (an RTMP audio message payload)
+     * @return the parsed tag
+     * @throws io.rtmp4j.RtmpProtocolException for bad input
+     */
     static AudioTag parse(byte[] body) {
         return AudioTagCodec.parse(body);
     }
 
-    /** The body bytes of this tag (identical to the parsed bytes for a parsed tag). */
+    /**
+     * The body bytes of this tag (identical to the parsed bytes for a parsed tag).
+     *
+     * @return the body bytes
+     */
     byte[] toBytes();
 
-    /** True if SoundFormat is 9 (ExHeader). */
+    /**
+     * True if SoundFormat is 9 (ExHeader).
+     *
+     * @return true for the enhanced header
+     */
     boolean enhanced();
 
-    /** The ModEx chain, in wire order; empty for legacy tags and tags without ModEx. */
+    /**
+     * The ModEx chain, in wire order; empty for legacy tags and tags without ModEx.
+     *
+     * @return the ModEx entries, possibly none
+     */
     default List<ModEx> modEx() {
         return List.of();
     }
 
-    /** The TimestampOffsetNano of the ModEx chain (0..999 999 ns), if any. */
+    /**
+     * The TimestampOffsetNano of the ModEx chain (0..999 999 ns), if any.
+     *
+     * @return the offset in nanoseconds, or empty
+     */
     default OptionalInt timestampOffsetNano() {
         return ModEx.timestampOffsetNano(modEx());
     }
@@ -51,10 +73,18 @@ public sealed interface AudioTag
     /**
      * True if this tag is a decoder configuration: legacy AAC sequence header or enhanced
      * SequenceStart (for a Multitrack tag, for every track in it).
+     *
+     * @return true for decoder configuration
      */
     boolean isSequenceHeader();
 
-    /** {@link #isSequenceHeader()} from the header bytes only. @throws io.rtmp4j.RtmpProtocolException if they are malformed */
+    /**
+     * {@link #isSequenceHeader()} from the header bytes only.
+     *
+     * @param body the audio tag body (an RTMP audio message payload)
+     * @return true for decoder configuration
+     * @throws io.rtmp4j.RtmpProtocolException if they are malformed
+     */
     static boolean isSequenceHeader(byte[] body) {
         return AudioTagCodec.peekSequenceHeader(body);
     }
@@ -63,6 +93,9 @@ public sealed interface AudioTag
      * The codec from the header bytes only: a {@link SoundFormat} for legacy tags, an
      * {@link AudioFourCc} for enhanced ones (the first track's for ManyTracksManyCodecs), or null for
      * silence and reserved multitrack types.
+     *
+     * @param body the audio tag body (an RTMP audio message payload)
+     * @return the codec, or null
      */
     static FlvCodec codec(byte[] body) {
         return AudioTagCodec.peekCodec(body);
@@ -72,6 +105,9 @@ public sealed interface AudioTag
      * The track ids the body carries, walking only the multitrack headers: {@code {0}} for
      * non-multitrack tags and silence, the ids in wire order for Multitrack tags, and an empty array
      * for reserved multitrack types.
+     *
+     * @param body the audio tag body (an RTMP audio message payload)
+     * @return the track ids
      */
     static int[] trackIds(byte[] body) {
         return AudioTagCodec.peekTrackIds(body);

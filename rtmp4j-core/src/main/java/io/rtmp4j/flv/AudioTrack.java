@@ -14,6 +14,16 @@ import java.util.Objects;
  */
 public record AudioTrack(int trackId, AudioFourCc fourCc, byte[] data) {
 
+    /**
+     * Checks that the track id fits in one byte (enhanced-rtmp-v2 "Multitrack") and that FourCC and data
+     * are present.
+     *
+     * @param trackId 0..255 (0 is the default track by convention)
+     * @param fourCc the track's codec
+     * @param data the track body (owned by this value
+     * @throws IllegalArgumentException if a value is out of its range
+     * @throws NullPointerException if a required value is null
+     */
     public AudioTrack {
         if (trackId < 0 || trackId > 255) {
             throw new IllegalArgumentException("trackId must be 0..255: " + trackId);

@@ -27,17 +27,30 @@ public enum AvMultitrackType {
         this.specName = specName;
     }
 
-    /** The wire value. */
+    /**
+     * The wire value.
+     *
+     * @return the wire value
+     */
     public int value() {
         return value;
     }
 
-    /** OneTrack, ManyTracks or ManyTracksManyCodecs. */
+    /**
+     * OneTrack, ManyTracks or ManyTracksManyCodecs.
+     *
+     * @return the name as the spec writes it
+     */
     public String specName() {
         return specName;
     }
 
-    /** Reverse lookup; empty for reserved values 3..15. */
+    /**
+     * Reverse lookup; empty for reserved values 3..15.
+     *
+     * @param value the wire value
+     * @return the multitrack type, or empty
+     */
     public static Optional<AvMultitrackType> fromValue(int value) {
         return BY_VALUE.find(value);
     }

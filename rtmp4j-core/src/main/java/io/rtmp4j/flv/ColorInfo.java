@@ -65,12 +65,20 @@ public record ColorInfo(ColorConfig colorConfig, HdrCll hdrCll, HdrMdcv hdrMdcv)
                           Double whitePointX, Double whitePointY, Double maxLuminance, Double minLuminance) {
     }
 
-    /** True for the reset signal (no property). */
+    /**
+     * True for the reset signal (no property).
+     *
+     * @return true for the reset signal
+     */
     public boolean isReset() {
         return colorConfig == null && hdrCll == null && hdrMdcv == null;
     }
 
-    /** A new builder; groups are only written if one of their properties is set. */
+    /**
+     * A new builder; groups are only written if one of their properties is set.
+     *
+     * @return an empty builder
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -80,6 +88,8 @@ public record ColorInfo(ColorConfig colorConfig, HdrCll hdrCll, HdrMdcv hdrMdcv)
      * an object or ECMA array is read property by property, unknown properties ignored. An AVM+
      * (AMF3) value is read through its AMF0 form.
      *
+     * @param value the AMF0 value of {@code colorInfo}
+     * @return the color information
      * @throws RtmpProtocolException if the value is of another type or a known property is not a number / object
      */
     public static ColorInfo fromAmf0(Amf0Value value) {
@@ -117,6 +127,8 @@ public record ColorInfo(ColorConfig colorConfig, HdrCll hdrCll, HdrMdcv hdrMdcv)
     /**
      * This value as AMF0: Undefined for {@link #RESET}, else an anonymous object with the present
      * groups (each an object) in spec order, each with its present numbers in spec order.
+     *
+     * @return the AMF0 value
      */
     public Amf0Value toAmf0() {
         if (isReset()) {
@@ -203,83 +215,151 @@ public record ColorInfo(ColorConfig colorConfig, HdrCll hdrCll, HdrMdcv hdrMdcv)
         Builder() {
         }
 
-        /** colorConfig.bitDepth. */
+        /**
+         * colorConfig.bitDepth.
+         *
+         * @param v bits per sample
+         * @return this builder
+         */
         public Builder bitDepth(double v) {
             bitDepth = v;
             return this;
         }
 
-        /** colorConfig.colorPrimaries (H.273 code point). */
+        /**
+         * colorConfig.colorPrimaries (H.273 code point).
+         *
+         * @param v the code point
+         * @return this builder
+         */
         public Builder colorPrimaries(double v) {
             colorPrimaries = v;
             return this;
         }
 
-        /** colorConfig.transferCharacteristics (H.273 code point). */
+        /**
+         * colorConfig.transferCharacteristics (H.273 code point).
+         *
+         * @param v the code point
+         * @return this builder
+         */
         public Builder transferCharacteristics(double v) {
             transferCharacteristics = v;
             return this;
         }
 
-        /** colorConfig.matrixCoefficients (H.273 code point). */
+        /**
+         * colorConfig.matrixCoefficients (H.273 code point).
+         *
+         * @param v the code point
+         * @return this builder
+         */
         public Builder matrixCoefficients(double v) {
             matrixCoefficients = v;
             return this;
         }
 
-        /** hdrCll.maxFall. */
+        /**
+         * hdrCll.maxFall.
+         *
+         * @param v maximum frame-average light level, cd/m²
+         * @return this builder
+         */
         public Builder maxFall(double v) {
             maxFall = v;
             return this;
         }
 
-        /** hdrCll.maxCLL. */
+        /**
+         * hdrCll.maxCLL.
+         *
+         * @param v maximum content light level, cd/m²
+         * @return this builder
+         */
         public Builder maxCll(double v) {
             maxCll = v;
             return this;
         }
 
-        /** hdrMdcv red primary. */
+        /**
+         * hdrMdcv red primary.
+         *
+         * @param x chromaticity x
+         * @param y chromaticity y
+         * @return this builder
+         */
         public Builder red(double x, double y) {
             redX = x;
             redY = y;
             return this;
         }
 
-        /** hdrMdcv green primary. */
+        /**
+         * hdrMdcv green primary.
+         *
+         * @param x chromaticity x
+         * @param y chromaticity y
+         * @return this builder
+         */
         public Builder green(double x, double y) {
             greenX = x;
             greenY = y;
             return this;
         }
 
-        /** hdrMdcv blue primary. */
+        /**
+         * hdrMdcv blue primary.
+         *
+         * @param x chromaticity x
+         * @param y chromaticity y
+         * @return this builder
+         */
         public Builder blue(double x, double y) {
             blueX = x;
             blueY = y;
             return this;
         }
 
-        /** hdrMdcv white point. */
+        /**
+         * hdrMdcv white point.
+         *
+         * @param x chromaticity x
+         * @param y chromaticity y
+         * @return this builder
+         */
         public Builder whitePoint(double x, double y) {
             whitePointX = x;
             whitePointY = y;
             return this;
         }
 
-        /** hdrMdcv.maxLuminance. */
+        /**
+         * hdrMdcv.maxLuminance.
+         *
+         * @param v maximum display luminance, cd/m²
+         * @return this builder
+         */
         public Builder maxLuminance(double v) {
             maxLuminance = v;
             return this;
         }
 
-        /** hdrMdcv.minLuminance. */
+        /**
+         * hdrMdcv.minLuminance.
+         *
+         * @param v minimum display luminance, cd/m²
+         * @return this builder
+         */
         public Builder minLuminance(double v) {
             minLuminance = v;
             return this;
         }
 
-        /** The value; with nothing set it is {@link #RESET}. */
+        /**
+         * The value; with nothing set it is {@link #RESET}.
+         *
+         * @return the color information
+         */
         public ColorInfo build() {
             ColorConfig cc = bitDepth == null && colorPrimaries == null && transferCharacteristics == null
                     && matrixCoefficients == null ? null

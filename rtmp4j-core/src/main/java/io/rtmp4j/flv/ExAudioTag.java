@@ -24,6 +24,18 @@ import java.util.Optional;
 public record ExAudioTag(List<ModEx> modEx, AudioPacketType packetType, AudioFourCc fourCc, byte[] data)
         implements AudioTag {
 
+    /**
+     * Checks that packet type, FourCC and data are present and that the packet type is one of a
+     * single-track body (not Multitrack, not ModEx: those are other records); copies the ModEx list.
+     *
+     * @param modEx the ModEx chain in wire order, empty if none
+     * @param packetType SequenceStart, CodedFrames, SequenceEnd or MultichannelConfig (the real type after
+     *     ModEx)
+     * @param fourCc the codec
+     * @param data the rest of the body (owned by this value
+     * @throws IllegalArgumentException if a value is out of its range
+     * @throws NullPointerException if a required value is null
+     */
     public ExAudioTag {
         Objects.requireNonNull(packetType, "packetType");
         Objects.requireNonNull(fourCc, "fourCc");
@@ -34,22 +46,44 @@ public record ExAudioTag(List<ModEx> modEx, AudioPacketType packetType, AudioFou
         }
     }
 
-    /** A tag without ModEx. */
+    /**
+     * A tag without ModEx.
+     *
+     * @param packetType the packet type (not Multitrack or ModEx)
+     * @param fourCc the codec
+     * @param data the packet data
+     * @return the tag
+     */
     public static ExAudioTag of(AudioPacketType packetType, AudioFourCc fourCc, byte[] data) {
         return new ExAudioTag(List.of(), packetType, fourCc, data);
     }
 
-    /** A MultichannelConfig tag. */
+    /**
+     * A MultichannelConfig tag.
+     *
+     * @param fourCc the codec
+     * @param config the channel configuration
+     * @return the tag
+     */
     public static ExAudioTag ofMultichannelConfig(AudioFourCc fourCc, MultichannelConfig config) {
         return of(AudioPacketType.MULTICHANNEL_CONFIG, fourCc, config.toBytes());
     }
 
-    /** This tag with another ModEx chain. */
+    /**
+     * This tag with another ModEx chain.
+     *
+     * @param chain the ModEx entries
+     * @return the tag with that chain
+     */
     public ExAudioTag withModEx(List<ModEx> chain) {
         return new ExAudioTag(chain, packetType, fourCc, data);
     }
 
-    /** For a MultichannelConfig packet, the typed configuration; else empty. */
+    /**
+     * For a MultichannelConfig packet, the typed configuration; else empty.
+     *
+     * @return the configuration, or empty
+     */
     public Optional<MultichannelConfig> multichannelConfig() {
         return packetType == AudioPacketType.MULTICHANNEL_CONFIG ? Optional.of(MultichannelConfig.parse(data))
                 : Optional.empty();

@@ -27,6 +27,21 @@ import java.util.Objects;
 public record ExVideoTag(VideoFrameType frameType, List<ModEx> modEx, VideoPacketType packetType,
                          VideoFourCc fourCc, int compositionTime, byte[] data) implements VideoTag {
 
+    /**
+     * Checks that frame type, packet type, FourCC and data are present, that the packet type is one of a
+     * single-track body (not Multitrack, not ModEx), that a command frame type goes only with Metadata
+     * (other command frames are {@link VideoCommandTag}), and that a composition time is given only where
+     * the codec and packet type carry one; copies the ModEx list.
+     *
+     * @param frameType the frame type
+     * @param modEx the ModEx chain in wire order, empty if none
+     * @param packetType the real packet type (after the ModEx chain): not Multitrack or ModEx
+     * @param fourCc the codec
+     * @param compositionTime the SI24 composition time offset in ms
+     * @param data the rest of the body (owned by this value
+     * @throws IllegalArgumentException if a value is out of its range
+     * @throws NullPointerException if a required value is null
+     */
     public ExVideoTag {
         Objects.requireNonNull(frameType, "frameType");
         Objects.requireNonNull(packetType, "packetType");
@@ -42,7 +57,17 @@ public record ExVideoTag(VideoFrameType frameType, List<ModEx> modEx, VideoPacke
         VideoTagCodec.checkCompositionTime(packetType, fourCc, compositionTime);
     }
 
-    /** A tag without ModEx. */
+    /**
+     * A tag without ModEx.
+     *
+     * @param frameType the frame type
+     * @param packetType the packet type (not Multitrack or ModEx)
+     * @param fourCc the codec
+     * @param compositionTime the SI24 composition time offset in ms (only where the codec carries one, else
+     *     0)
+     * @param data the packet data
+     * @return the tag
+     */
     public static ExVideoTag of(VideoFrameType frameType, VideoPacketType packetType, VideoFourCc fourCc,
                                 int compositionTime, byte[] data) {
         return new ExVideoTag(frameType, List.of(), packetType, fourCc, compositionTime, data);
@@ -51,23 +76,40 @@ public record ExVideoTag(VideoFrameType frameType, List<ModEx> modEx, VideoPacke
     /**
      * The outbound Metadata tag carrying {@code colorInfo} (use {@link ColorInfo#RESET} to reset).
      * The frame type is written as COMMAND (5), as FFmpeg's FLV muxer does; receivers ignore it.
+     *
+     * @param fourCc the codec of the stream
+     * @param colorInfo the color information
+     * @return the tag
      */
     public static ExVideoTag ofColorInfo(VideoFourCc fourCc, ColorInfo colorInfo) {
         return of(VideoFrameType.COMMAND, VideoPacketType.METADATA, fourCc, 0, VideoMetadata.of(colorInfo).toBytes());
     }
 
-    /** For a Metadata packet, its pairs; empty for other packet types. */
+    /**
+     * For a Metadata packet, its pairs; empty for other packet types.
+     *
+     * @return the pairs, or empty
+     */
     public java.util.Optional<VideoMetadata> metadata() {
         return packetType == VideoPacketType.METADATA ? java.util.Optional.of(VideoMetadata.parse(data))
                 : java.util.Optional.empty();
     }
 
-    /** For a Metadata packet with a {@code colorInfo} pair, the typed value; else empty. */
+    /**
+     * For a Metadata packet with a {@code colorInfo} pair, the typed value; else empty.
+     *
+     * @return the color information, or empty
+     */
     public java.util.Optional<ColorInfo> colorInfo() {
         return metadata().flatMap(VideoMetadata::colorInfo);
     }
 
-    /** This tag with another ModEx chain. */
+    /**
+     * This tag with another ModEx chain.
+     *
+     * @param chain the ModEx entries
+     * @return the tag with that chain
+     */
     public ExVideoTag withModEx(List<ModEx> chain) {
         return new ExVideoTag(frameType, chain, packetType, fourCc, compositionTime, data);
     }

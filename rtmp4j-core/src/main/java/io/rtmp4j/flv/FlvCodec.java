@@ -10,12 +10,24 @@ package io.rtmp4j.flv;
  */
 public sealed interface FlvCodec permits VideoCodecId, VideoFourCc, SoundFormat, AudioFourCc {
 
-    /** The name used by {@code rtmp4j inspect}; see the implementing enums. */
+    /**
+     * The name used by {@code rtmp4j inspect}; see the implementing enums.
+     *
+     * @return the codec name
+     */
     String specName();
 
-    /** True for video codecs, false for audio codecs. */
+    /**
+     * True for video codecs, false for audio codecs.
+     *
+     * @return true for video
+     */
     boolean isVideo();
 
-    /** True for the enhanced (FourCC) codecs of enhanced-rtmp-v2.md, false for legacy ids. */
+    /**
+     * True for the enhanced (FourCC) codecs of enhanced-rtmp-v2.md, false for legacy ids.
+     *
+     * @return true for FourCC codecs
+     */
     boolean isEnhanced();
 }

@@ -17,8 +17,11 @@ public final class FlvFormatException extends RtmpProtocolException {
 
     private static final long serialVersionUID = 1L;
 
+    /** @serial byte offset in the file where the problem was found; see {@link #offset()} */
     private final long offset;
+    /** @serial index of the tag concerned; see {@link #tagIndex()} */
     private final long tagIndex;
+    /** @serial whether reading can go on with the next tag; see {@link #resumable()} */
     private final boolean resumable;
     private final transient FlvTagHeader header;
     private final transient FlvTag tag;
@@ -33,22 +36,38 @@ public final class FlvFormatException extends RtmpProtocolException {
         this.tag = tag;
     }
 
-    /** Byte offset in the file of the tag (or field) at fault. */
+    /**
+     * Byte offset in the file of the tag (or field) at fault.
+     *
+     * @return the byte offset
+     */
     public long offset() {
         return offset;
     }
 
-    /** Index (0-based, in file order) of the tag at fault, or −1 when the fault is in the file header. */
+    /**
+     * Index (0-based, in file order) of the tag at fault, or −1 when the fault is in the file header.
+     *
+     * @return the tag index, or −1
+     */
     public long tagIndex() {
         return tagIndex;
     }
 
-    /** Whether the reader has skipped past the bad tag, so that {@link FlvReader#next()} can go on. */
+    /**
+     * Whether the reader has skipped past the bad tag, so that {@link FlvReader#next()} can go on.
+     *
+     * @return true if reading may go on
+     */
     public boolean resumable() {
         return resumable;
     }
 
-    /** The bad tag's header, when its 11 bytes were read. */
+    /**
+     * The bad tag's header, when its 11 bytes were read.
+     *
+     * @return the header, or empty
+     */
     public Optional<FlvTagHeader> header() {
         return Optional.ofNullable(header);
     }
@@ -56,6 +75,8 @@ public final class FlvFormatException extends RtmpProtocolException {
     /**
      * The tag itself, when it was read whole and only what follows it is wrong (a PreviousTagSize
      * mismatch, or a file that ends without the last PreviousTagSize).
+     *
+     * @return the tag, or empty
      */
     public Optional<FlvTag> tag() {
         return Optional.ofNullable(tag);

@@ -29,6 +29,17 @@ public record FlvHeader(int version, boolean hasAudio, boolean hasVideo, long da
     private static final int FLAG_AUDIO = 0x04;
     private static final int FLAG_VIDEO = 0x01;
 
+    /**
+     * Checks that the version fits in one byte and that the data offset is at least the header length and
+     * fits in 32 unsigned bits (flv-10.1.txt E.2).
+     *
+     * @param version file version, 0..255 (1 for every FLV written today)
+     * @param hasAudio TypeFlagsAudio: audio tags are present
+     * @param hasVideo TypeFlagsVideo: video tags are present
+     * @param dataOffset DataOffset, the header length in bytes: at least {@value #LENGTH}, an unsigned
+     *     32-bit value
+     * @throws IllegalArgumentException if a value is out of its range
+     */
     public FlvHeader {
         if (version < 0 || version > 0xFF) {
             throw new IllegalArgumentException("version out of range: " + version);
@@ -38,7 +49,13 @@ public record FlvHeader(int version, boolean hasAudio, boolean hasVideo, long da
         }
     }
 
-    /** A version 1 header of {@value #LENGTH} bytes announcing the given streams. */
+    /**
+     * A version 1 header of {@value #LENGTH} bytes announcing the given streams.
+     *
+     * @param hasAudio whether the file has audio tags
+     * @param hasVideo whether the file has video tags
+     * @return the header
+     */
     public static FlvHeader of(boolean hasAudio, boolean hasVideo) {
         return new FlvHeader(1, hasAudio, hasVideo, LENGTH);
     }
@@ -46,6 +63,9 @@ public record FlvHeader(int version, boolean hasAudio, boolean hasVideo, long da
     /**
      * Decodes the first {@value #LENGTH} bytes of {@code bytes} from {@code offset}.
      *
+     * @param bytes the bytes holding the header
+     * @param offset where it starts
+     * @return the header
      * @throws RtmpProtocolException if the signature is not "FLV", DataOffset is below 9, or fewer than 9 bytes remain
      */
     public static FlvHeader decode(byte[] bytes, int offset) {
@@ -70,6 +90,8 @@ public record FlvHeader(int version, boolean hasAudio, boolean hasVideo, long da
     /**
      * The header's {@value #LENGTH} bytes. DataOffset is written as is; a writer that announces a
      * DataOffset above 9 must write that many header bytes itself ({@link FlvWriter} pads with zeros).
+     *
+     * @return the 9 header bytes
      */
     public byte[] encode() {
         byte[] b = new byte[LENGTH];

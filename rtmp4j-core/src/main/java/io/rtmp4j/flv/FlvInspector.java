@@ -44,7 +44,11 @@ public final class FlvInspector {
      */
     public record Summary(long tags, long malformed, boolean completed) {
 
-        /** True when every tag was well formed and the file was read to its end. */
+        /**
+         * True when every tag was well formed and the file was read to its end.
+         *
+         * @return true if the file was read without a fault
+         */
         public boolean ok() {
             return malformed == 0 && completed;
         }
@@ -52,7 +56,11 @@ public final class FlvInspector {
 
     private final Format format;
 
-    /** An inspector producing the given format. */
+    /**
+     * An inspector producing the given format.
+     *
+     * @param format text or JSON lines
+     */
     public FlvInspector(Format format) {
         this.format = Objects.requireNonNull(format, "format");
     }
@@ -60,6 +68,9 @@ public final class FlvInspector {
     /**
      * Reads a whole FLV file and hands each line to {@code sink}.
      *
+     * @param in the file
+     * @param limits the largest tag body accepted
+     * @param sink receives each line
      * @return counts of tags and malformed tags; {@link Summary#ok()} is false if any tag was malformed
      * @throws IOException if the stream fails (bad content is reported in lines, not thrown)
      */
@@ -105,12 +116,25 @@ public final class FlvInspector {
         }
     }
 
-    /** {@link #inspect(InputStream, FlvReader.Limits, Consumer)} with the default limits. */
+    /**
+     * {@link #inspect(InputStream, FlvReader.Limits, Consumer)} with the default limits.
+     *
+     * @param in the file
+     * @param sink receives each line
+     * @return counts of tags and malformed tags
+     * @throws IOException if reading fails
+     */
     public Summary inspect(InputStream in, Consumer<String> sink) throws IOException {
         return inspect(in, FlvReader.Limits.DEFAULT, sink);
     }
 
-    /** The line for one tag (the {@code index} is printed as {@code "tag"}). */
+    /**
+     * The line for one tag (the {@code index} is printed as {@code "tag"}).
+     *
+     * @param index the tag's index in the file
+     * @param tag the tag
+     * @return the line, without a line break
+     */
     public String line(long index, FlvTag tag) {
         return render(describe(index, tag));
     }

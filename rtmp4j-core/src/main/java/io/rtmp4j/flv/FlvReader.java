@@ -52,6 +52,12 @@ public final class FlvReader implements Closeable {
         /** The defaults. */
         public static final Limits DEFAULT = new Limits(DEFAULT_MAX_DATA_SIZE);
 
+        /**
+         * Checks that the largest tag body is not negative.
+         *
+         * @param maxDataSize largest tag body accepted, in bytes, 0..{@value FlvTag#MAX_DATA_SIZE}+1
+         * @throws IllegalArgumentException if a value is out of its range
+         */
         public Limits {
             if (maxDataSize < 0) {
                 throw new IllegalArgumentException("maxDataSize must not be negative: " + maxDataSize);
@@ -76,7 +82,14 @@ public final class FlvReader implements Closeable {
         this.position = position;
     }
 
-    /** Opens a reader with the default limits; reads and checks the file header. */
+    /**
+     * Opens a reader with the default limits; reads and checks the file header.
+     *
+     * @param in the file, read from its start
+     * @return the reader, positioned at the first tag
+     * @throws FlvFormatException if the file header is not valid
+     * @throws IOException if reading fails
+     */
     public static FlvReader open(InputStream in) throws IOException {
         return open(in, Limits.DEFAULT);
     }
@@ -84,6 +97,10 @@ public final class FlvReader implements Closeable {
     /**
      * Opens a reader: reads and checks the 9-byte file header and skips to its DataOffset.
      *
+     * @param in the file, read from its start
+     * @param limits the largest tag body accepted
+     * @return the reader, positioned at the first tag
+     * @throws IOException if reading fails
      * @throws FlvFormatException if the header is not an FLV header or the file ends inside it
      */
     public static FlvReader open(InputStream in, Limits limits) throws IOException {
@@ -115,7 +132,15 @@ public final class FlvReader implements Closeable {
         return new FlvReader(in, limits, header, header.dataOffset());
     }
 
-    /** A reader over bytes in memory (from the buffer's position to its limit; the buffer is not modified). */
+    /**
+     * A reader over bytes in memory (from the buffer's position to its limit; the buffer is not modified).
+     *
+     * @param bytes the file's bytes
+     * @param limits the largest tag body accepted
+     * @return the reader, positioned at the first tag
+     * @throws FlvFormatException if the file header is not valid
+     * @throws IOException not for bytes in memory; declared because the stream form reads with it
+     */
     public static FlvReader open(ByteBuffer bytes, Limits limits) throws IOException {
         ByteBuffer b = bytes.duplicate();
         byte[] copy = new byte[b.remaining()];
@@ -123,17 +148,29 @@ public final class FlvReader implements Closeable {
         return open(new ByteArrayInputStream(copy), limits);
     }
 
-    /** The file header. */
+    /**
+     * The file header.
+     *
+     * @return the header
+     */
     public FlvHeader header() {
         return header;
     }
 
-    /** Bytes consumed so far: the file offset at which the next read starts. */
+    /**
+     * Bytes consumed so far: the file offset at which the next read starts.
+     *
+     * @return the byte offset of the next read
+     */
     public long position() {
         return position;
     }
 
-    /** How many tags (good or bad) have been read so far: the index the next tag will have. */
+    /**
+     * How many tags (good or bad) have been read so far: the index the next tag will have.
+     *
+     * @return the number of tags read
+     */
     public long tagCount() {
         return tagIndex;
     }

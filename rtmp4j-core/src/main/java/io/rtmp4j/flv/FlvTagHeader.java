@@ -24,6 +24,17 @@ public record FlvTagHeader(boolean filter, int tagType, int dataSize, long times
     /** Length of a tag header in bytes (E.4.1: DataSize is "the length of the tag – 11"). */
     public static final int LENGTH = 11;
 
+    /**
+     * Checks the fields against their sizes in the tag header (flv-10.1.txt E.4.1): tag type 0..31, data
+     * size UI24, timestamp 32 bits, stream id 24 bits.
+     *
+     * @param filter the Filter bit: 1 means the body is encrypted (Annex F), which rtmp4j does not support
+     * @param tagType TagType, 0..31: 8 audio, 9 video, 18 script data
+     * @param dataSize DataSize, the body length, 0..{@value FlvTag#MAX_DATA_SIZE}
+     * @param timestamp milliseconds, 0..2³²−1
+     * @param streamId StreamID, 0..2²⁴−1 ("always 0")
+     * @throws IllegalArgumentException if a value is out of its range
+     */
     public FlvTagHeader {
         if (tagType < 0 || tagType > 0x1F) {
             throw new IllegalArgumentException("tagType out of range 0..31: " + tagType);
@@ -42,6 +53,9 @@ public record FlvTagHeader(boolean filter, int tagType, int dataSize, long times
     /**
      * Decodes {@value #LENGTH} bytes at {@code offset}.
      *
+     * @param b the bytes holding the header
+     * @param offset where it starts
+     * @return the header
      * @throws RtmpProtocolException if fewer than 11 bytes remain
      */
     public static FlvTagHeader decode(byte[] b, int offset) {
@@ -55,7 +69,12 @@ public record FlvTagHeader(boolean filter, int tagType, int dataSize, long times
         return new FlvTagHeader((first & 0x20) != 0, first & 0x1F, dataSize, timestamp, streamId);
     }
 
-    /** Writes the {@value #LENGTH} header bytes into {@code b} at {@code offset}. */
+    /**
+     * Writes the {@value #LENGTH} header bytes into {@code b} at {@code offset}.
+     *
+     * @param b the array to write into
+     * @param offset where to write
+     */
     public void encodeInto(byte[] b, int offset) {
         b[offset] = (byte) ((filter ? 0x20 : 0) | tagType);
         Bytes.putU24(b, offset + 1, dataSize);
@@ -64,14 +83,22 @@ public record FlvTagHeader(boolean filter, int tagType, int dataSize, long times
         Bytes.putU24(b, offset + 8, streamId);
     }
 
-    /** The {@value #LENGTH} header bytes. */
+    /**
+     * The {@value #LENGTH} header bytes.
+     *
+     * @return the 11 header bytes
+     */
     public byte[] encode() {
         byte[] b = new byte[LENGTH];
         encodeInto(b, 0);
         return b;
     }
 
-    /** The tag's whole length, {@code 11 + DataSize}: the value of the PreviousTagSize that follows it (E.3). */
+    /**
+     * The tag's whole length, {@code 11 + DataSize}: the value of the PreviousTagSize that follows it (E.3).
+     *
+     * @return 11 plus the data size
+     */
     public long tagSize() {
         return LENGTH + (long) dataSize;
     }

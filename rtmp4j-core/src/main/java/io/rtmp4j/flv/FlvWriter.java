@@ -66,12 +66,25 @@ public final class FlvWriter implements Closeable, Flushable {
     /**
      * Opens a writer and writes the file header and PreviousTagSize0. Header bytes between 9 and a
      * larger DataOffset are written as zeros.
+     *
+     * @param out where the file goes
+     * @param header the file header
+     * @return the writer
+     * @throws IOException if writing fails
      */
     public static FlvWriter open(OutputStream out, FlvHeader header) throws IOException {
         return open(out, header, TimestampPolicy.AS_GIVEN);
     }
 
-    /** Opens a writer with a timestamp policy; see {@link #open(OutputStream, FlvHeader)}. */
+    /**
+     * Opens a writer with a timestamp policy; see {@link #open(OutputStream, FlvHeader)}.
+     *
+     * @param out where the file goes
+     * @param header the file header
+     * @param policy what to do with a timestamp lower than the last one
+     * @return the writer
+     * @throws IOException if writing fails
+     */
     public static FlvWriter open(OutputStream out, FlvHeader header, TimestampPolicy policy) throws IOException {
         Objects.requireNonNull(out, "out");
         Objects.requireNonNull(header, "header");
@@ -86,17 +99,34 @@ public final class FlvWriter implements Closeable, Flushable {
         return w;
     }
 
-    /** Opens a writer with a version 1 header announcing the given streams. */
+    /**
+     * Opens a writer with a version 1 header announcing the given streams.
+     *
+     * @param out where the file goes
+     * @param hasAudio whether the file has audio tags
+     * @param hasVideo whether the file has video tags
+     * @return the writer
+     * @throws IOException if writing fails
+     */
     public static FlvWriter open(OutputStream out, boolean hasAudio, boolean hasVideo) throws IOException {
         return open(out, FlvHeader.of(hasAudio, hasVideo));
     }
 
-    /** The header written. */
+    /**
+     * The header written.
+     *
+     * @return the header
+     */
     public FlvHeader header() {
         return header;
     }
 
-    /** Writes a tag and its PreviousTagSize (with its timestamp raised if the policy says so). */
+    /**
+     * Writes a tag and its PreviousTagSize (with its timestamp raised if the policy says so).
+     *
+     * @param tag the tag
+     * @throws IOException if writing fails
+     */
     public void write(FlvTag tag) throws IOException {
         if (policy == TimestampPolicy.NON_DECREASING) {
             long last = lastTimestamp[tag.tagType()];
@@ -120,22 +150,35 @@ public final class FlvWriter implements Closeable, Flushable {
      * @param tagType   TagType: 8 audio, 9 video, 18 script data (the RTMP message type ids)
      * @param timestamp milliseconds, 0..2³²−1
      * @param body      the message payload, at most {@value FlvTag#MAX_DATA_SIZE} bytes (not copied)
+     * @throws IOException if writing fails
      */
     public void write(int tagType, long timestamp, byte[] body) throws IOException {
         write(FlvTag.of(tagType, timestamp, body));
     }
 
-    /** Bytes written so far: the file's length once flushed. */
+    /**
+     * Bytes written so far: the file's length once flushed.
+     *
+     * @return the byte count
+     */
     public long bytesWritten() {
         return bytesWritten;
     }
 
-    /** Tags written so far. */
+    /**
+     * Tags written so far.
+     *
+     * @return the tag count
+     */
     public long tagCount() {
         return tagCount;
     }
 
-    /** Tags whose timestamp {@link TimestampPolicy#NON_DECREASING} raised. */
+    /**
+     * Tags whose timestamp {@link TimestampPolicy#NON_DECREASING} raised.
+     *
+     * @return the number of raised timestamps
+     */
     public long adjustedTimestamps() {
         return adjusted;
     }

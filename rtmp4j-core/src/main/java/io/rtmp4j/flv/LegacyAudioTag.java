@@ -20,6 +20,20 @@ import java.util.Objects;
 public record LegacyAudioTag(SoundFormat format, int soundRate, int soundSize, int soundType,
                              AudioPacketType aacPacketType, byte[] data) implements AudioTag {
 
+    /**
+     * Checks the legacy header (flv-10.1.txt E.4.2.1): format and data are present, the format is not 9
+     * (the enhanced header, {@link ExAudioTag}), sound rate 0..3, size and type 0..1, and an
+     * AACPacketType of 0 or 1 present exactly when the format is AAC.
+     *
+     * @param format the sound format (not {@link SoundFormat#EX_HEADER})
+     * @param soundRate 0 = 5.5 kHz, 1 = 11 kHz, 2 = 22 kHz, 3 = 44 kHz
+     * @param soundSize 0 = 8-bit, 1 = 16-bit samples
+     * @param soundType 0 = mono, 1 = stereo
+     * @param aacPacketType for AAC: SEQUENCE_START (0, AudioSpecificConfig) or CODED_FRAMES (1, raw)
+     * @param data the rest of the body (owned by this value
+     * @throws IllegalArgumentException if a value is out of its range
+     * @throws NullPointerException if a required value is null
+     */
     public LegacyAudioTag {
         Objects.requireNonNull(format, "format");
         Objects.requireNonNull(data, "data");
@@ -39,12 +53,22 @@ public record LegacyAudioTag(SoundFormat format, int soundRate, int soundSize, i
         }
     }
 
-    /** An AAC tag with the customary header byte {@code 0xAF} (44 kHz, 16-bit, stereo, per E.4.2.1). */
+    /**
+     * An AAC tag with the customary header byte {@code 0xAF} (44 kHz, 16-bit, stereo, per E.4.2.1).
+     *
+     * @param aacPacketType sequence header (0) or raw (1)
+     * @param data the AAC data
+     * @return the tag
+     */
     public static LegacyAudioTag aac(AudioPacketType aacPacketType, byte[] data) {
         return new LegacyAudioTag(SoundFormat.AAC, 3, 1, 1, aacPacketType, data);
     }
 
-    /** Sample rate in Hz that the SoundRate field names: 5512, 11025, 22050 or 44100. */
+    /**
+     * Sample rate in Hz that the SoundRate field names: 5512, 11025, 22050 or 44100.
+     *
+     * @return the sample rate in Hz
+     */
     public int sampleRateHz() {
         return switch (soundRate) {
             case 0 -> 5512;
@@ -54,12 +78,20 @@ public record LegacyAudioTag(SoundFormat format, int soundRate, int soundSize, i
         };
     }
 
-    /** True if SoundType says stereo. */
+    /**
+     * True if SoundType says stereo.
+     *
+     * @return true for stereo
+     */
     public boolean stereo() {
         return soundType == 1;
     }
 
-    /** 8 or 16. */
+    /**
+     * 8 or 16.
+     *
+     * @return the sample size in bits
+     */
     public int bitsPerSample() {
         return soundSize == 1 ? 16 : 8;
     }

@@ -22,6 +22,21 @@ import java.util.Objects;
 public record LegacyVideoTag(VideoFrameType frameType, VideoCodecId codecId, VideoPacketType avcPacketType,
                              int compositionTime, byte[] data) implements VideoTag {
 
+    /**
+     * Checks the legacy header (flv-10.1.txt E.4.3.1): frame type, codec and data are present, the frame
+     * type is not a command ({@link VideoCommandTag}), and an AVCPacketType of 0..2 and an SI24
+     * composition time exist only for AVC (where the packet type is required).
+     *
+     * @param frameType key, inter, disposable or generated (command frames are {@link VideoCommandTag})
+     * @param codecId the legacy codec
+     * @param avcPacketType for AVC: SEQUENCE_START (0, AVC sequence header), CODED_FRAMES (1, NALU) or
+     *     SEQUENCE_END (2)
+     * @param compositionTime for AVC: the SI24 composition time offset in ms, kept as sent even when the
+     *     packet type is not NALU
+     * @param data the rest of the body (owned by this value
+     * @throws IllegalArgumentException if a value is out of its range
+     * @throws NullPointerException if a required value is null
+     */
     public LegacyVideoTag {
         Objects.requireNonNull(frameType, "frameType");
         Objects.requireNonNull(codecId, "codecId");
@@ -45,12 +60,27 @@ public record LegacyVideoTag(VideoFrameType frameType, VideoCodecId codecId, Vid
         }
     }
 
-    /** A non-AVC legacy tag (H.263, screen, VP6, VP6 alpha, screen 2). */
+    /**
+     * A non-AVC legacy tag (H.263, screen, VP6, VP6 alpha, screen 2).
+     *
+     * @param frameType the frame type
+     * @param codecId the codec (not AVC)
+     * @param data the video data
+     * @return the tag
+     */
     public static LegacyVideoTag of(VideoFrameType frameType, VideoCodecId codecId, byte[] data) {
         return new LegacyVideoTag(frameType, codecId, null, 0, data);
     }
 
-    /** A legacy AVC tag. */
+    /**
+     * A legacy AVC tag.
+     *
+     * @param frameType the frame type
+     * @param avcPacketType sequence header, NALU or end of sequence
+     * @param compositionTime the SI24 composition time offset in ms
+     * @param data the AVC data
+     * @return the tag
+     */
     public static LegacyVideoTag avc(VideoFrameType frameType, VideoPacketType avcPacketType, int compositionTime,
                                      byte[] data) {
         return new LegacyVideoTag(frameType, VideoCodecId.AVC, avcPacketType, compositionTime, data);

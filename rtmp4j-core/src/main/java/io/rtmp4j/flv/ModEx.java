@@ -32,6 +32,16 @@ public record ModEx(int type, byte[] data, boolean wideSize) {
     /** Largest value of TimestampOffsetNano ("storing values up to 999,999 ns"). */
     public static final int MAX_TIMESTAMP_OFFSET_NANO = 999_999;
 
+    /**
+     * Checks a ModEx entry (enhanced-rtmp-v2 "ModEx"): type 0..15, data of 1..65536 bytes, more than 255
+     * bytes only with the wide size form, and for TimestampOffsetNano at least 3 bytes holding at most
+     * 999999.
+     *
+     * @param type the ModEx type nibble, 0..15 ({@link ModExType#TIMESTAMP_OFFSET_NANO} = 0)
+     * @param data the ModEx data, 1..65 536 bytes (owned by this value
+     * @param wideSize whether the size is written with the UI16 escape (required above 255 bytes)
+     * @throws IllegalArgumentException if a value is out of its range
+     */
     public ModEx {
         if (type < 0 || type > 15) {
             throw new IllegalArgumentException("ModEx type must be 0..15: " + type);
@@ -53,12 +63,23 @@ public record ModEx(int type, byte[] data, boolean wideSize) {
         }
     }
 
-    /** An entry with the canonical size form (UI8 up to 255 bytes, the UI16 escape above). */
+    /**
+     * An entry with the canonical size form (UI8 up to 255 bytes, the UI16 escape above).
+     *
+     * @param type the ModEx type, 0..15
+     * @param data 1..65536 bytes
+     * @return the entry
+     */
     public static ModEx of(int type, byte[] data) {
         return new ModEx(type, data, data.length > 255);
     }
 
-    /** A TimestampOffsetNano entry (3 bytes, UI24) for 0..999 999 ns. */
+    /**
+     * A TimestampOffsetNano entry (3 bytes, UI24) for 0..999 999 ns.
+     *
+     * @param nanos the offset, 0..999999 ns
+     * @return the entry
+     */
     public static ModEx timestampOffsetNano(int nanos) {
         if (nanos < 0 || nanos > MAX_TIMESTAMP_OFFSET_NANO) {
             throw new IllegalArgumentException("TimestampOffsetNano out of range 0..999999: " + nanos);
@@ -66,12 +87,20 @@ public record ModEx(int type, byte[] data, boolean wideSize) {
         return new ModEx(0, new byte[] {(byte) (nanos >>> 16), (byte) (nanos >>> 8), (byte) nanos}, false);
     }
 
-    /** The type as a known enum constant, empty for types this version does not know. */
+    /**
+     * The type as a known enum constant, empty for types this version does not know.
+     *
+     * @return the known type, or empty
+     */
     public Optional<ModExType> knownType() {
         return ModExType.fromValue(type);
     }
 
-    /** The nanosecond offset if this is a TimestampOffsetNano entry (UI24 of the first 3 data bytes). */
+    /**
+     * The nanosecond offset if this is a TimestampOffsetNano entry (UI24 of the first 3 data bytes).
+     *
+     * @return the offset in nanoseconds, or empty
+     */
     public OptionalInt timestampOffsetNano() {
         return type == ModExType.TIMESTAMP_OFFSET_NANO.value() ? OptionalInt.of(ui24(data)) : OptionalInt.empty();
     }

@@ -22,17 +22,30 @@ public enum ModExType {
         this.specName = specName;
     }
 
-    /** The wire value. */
+    /**
+     * The wire value.
+     *
+     * @return the wire value
+     */
     public int value() {
         return value;
     }
 
-    /** The spec's name, e.g. TimestampOffsetNano. */
+    /**
+     * The spec's name, e.g. TimestampOffsetNano.
+     *
+     * @return the name as the spec writes it
+     */
     public String specName() {
         return specName;
     }
 
-    /** Reverse lookup; empty for types this version does not know. */
+    /**
+     * Reverse lookup; empty for types this version does not know.
+     *
+     * @param value the wire value
+     * @return the ModEx type, or empty
+     */
     public static Optional<ModExType> fromValue(int value) {
         return BY_VALUE.find(value);
     }

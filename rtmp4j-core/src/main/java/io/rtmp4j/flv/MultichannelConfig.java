@@ -22,6 +22,18 @@ import java.util.Objects;
 public record MultichannelConfig(AudioChannelOrder channelOrder, int channelCount, List<AudioChannel> mapping,
                                  long channelFlags) {
 
+    /**
+     * Checks the configuration (enhanced-rtmp-v2 "Multichannel"): the channel order is present, the
+     * channel count fits in one byte, a mapping is given only for Custom order with one entry per
+     * channel, and channel flags (32 bits) only for Native order; copies the mapping.
+     *
+     * @param channelOrder the order
+     * @param channelCount 0..255
+     * @param mapping for Custom: the speaker of each channel (size = channelCount)
+     * @param channelFlags for Native: the UI32 flag word (0..2³²−1)
+     * @throws IllegalArgumentException if a value is out of its range
+     * @throws NullPointerException if a required value is null
+     */
     public MultichannelConfig {
         Objects.requireNonNull(channelOrder, "channelOrder");
         mapping = List.copyOf(mapping);
@@ -37,22 +49,43 @@ public record MultichannelConfig(AudioChannelOrder channelOrder, int channelCoun
         }
     }
 
-    /** Unspecified order: only the count. */
+    /**
+     * Unspecified order: only the count.
+     *
+     * @param channelCount the number of channels
+     * @return the configuration
+     */
     public static MultichannelConfig unspecified(int channelCount) {
         return new MultichannelConfig(AudioChannelOrder.UNSPECIFIED, channelCount, List.of(), 0);
     }
 
-    /** Native order with the flag word (OR of {@link AudioChannel#mask()}). */
+    /**
+     * Native order with the flag word (OR of {@link AudioChannel#mask()}).
+     *
+     * @param channelCount the number of channels
+     * @param channelFlags the flag word
+     * @return the configuration
+     */
     public static MultichannelConfig nativeOrder(int channelCount, long channelFlags) {
         return new MultichannelConfig(AudioChannelOrder.NATIVE, channelCount, List.of(), channelFlags);
     }
 
-    /** Custom order: one speaker per channel. */
+    /**
+     * Custom order: one speaker per channel.
+     *
+     * @param mapping the speaker of each channel, in order
+     * @return the configuration
+     */
     public static MultichannelConfig custom(List<AudioChannel> mapping) {
         return new MultichannelConfig(AudioChannelOrder.CUSTOM, mapping.size(), mapping, 0);
     }
 
-    /** For Native order, whether the flags include {@code channel}. */
+    /**
+     * For Native order, whether the flags include {@code channel}.
+     *
+     * @param channel a speaker position
+     * @return true if the Native-order flags include it
+     */
     public boolean hasChannel(AudioChannel channel) {
         return channelOrder == AudioChannelOrder.NATIVE ? channel.isPresentIn(channelFlags)
                 : mapping.contains(channel);
@@ -61,6 +94,8 @@ public record MultichannelConfig(AudioChannelOrder channelOrder, int channelCoun
     /**
      * Reads a MultichannelConfig body.
      *
+     * @param data the body
+     * @return the configuration
      * @throws RtmpProtocolException if it is truncated, has a reserved order or channel, or has bytes left over
      */
     public static MultichannelConfig parse(byte[] data) {
@@ -86,7 +121,11 @@ public record MultichannelConfig(AudioChannelOrder channelOrder, int channelCoun
         return config;
     }
 
-    /** The wire bytes. */
+    /**
+     * The wire bytes.
+     *
+     * @return the body bytes
+     */
     public byte[] toBytes() {
         TagBodyWriter w = new TagBodyWriter(6 + mapping.size());
         w.u8(channelOrder.value()).u8(channelCount);

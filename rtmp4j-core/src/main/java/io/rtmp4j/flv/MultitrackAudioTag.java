@@ -24,6 +24,19 @@ import java.util.Objects;
 public record MultitrackAudioTag(List<ModEx> modEx, AvMultitrackType multitrackType, AudioPacketType packetType,
                                  List<AudioTrack> tracks) implements AudioTag {
 
+    /**
+     * Checks a Multitrack body (enhanced-rtmp-v2 "Multitrack"): types present, the inner packet type is
+     * neither Multitrack nor ModEx, at least one track, exactly one for OneTrack, one FourCC for all
+     * tracks unless the type allows many codecs, and each track body within UI24; copies both lists.
+     *
+     * @param modEx the ModEx chain in wire order, empty if none
+     * @param multitrackType OneTrack, ManyTracks or ManyTracksManyCodecs
+     * @param packetType the packet type of every track
+     * @param tracks the tracks in wire order: exactly one for OneTrack, at least one otherwise, all with
+     *     the same FourCC unless ManyTracksManyCodecs
+     * @throws IllegalArgumentException if a value is out of its range
+     * @throws NullPointerException if a required value is null
+     */
     public MultitrackAudioTag {
         Objects.requireNonNull(multitrackType, "multitrackType");
         Objects.requireNonNull(packetType, "packetType");
@@ -48,7 +61,11 @@ public record MultitrackAudioTag(List<ModEx> modEx, AvMultitrackType multitrackT
         }
     }
 
-    /** The FourCC shared by all tracks, or null for ManyTracksManyCodecs. */
+    /**
+     * The FourCC shared by all tracks, or null for ManyTracksManyCodecs.
+     *
+     * @return the shared FourCC, or null
+     */
     public AudioFourCc sharedFourCc() {
         return multitrackType == AvMultitrackType.MANY_TRACKS_MANY_CODECS ? null : tracks.get(0).fourCc();
     }

@@ -26,6 +26,22 @@ import java.util.Objects;
 public record MultitrackVideoTag(VideoFrameType frameType, List<ModEx> modEx, AvMultitrackType multitrackType,
                                  VideoPacketType packetType, List<VideoTrack> tracks) implements VideoTag {
 
+    /**
+     * Checks a Multitrack body (enhanced-rtmp-v2 "Multitrack"): types present, the frame type is not a
+     * command ({@link VideoCommandTag}), the inner packet type is neither Multitrack nor ModEx, at least
+     * one track, exactly one for OneTrack, one FourCC for all tracks unless the type allows many codecs,
+     * composition times only where the codec carries them, and each track body within UI24; copies both
+     * lists.
+     *
+     * @param frameType frame type shared by all tracks
+     * @param modEx the ModEx chain in wire order, empty if none
+     * @param multitrackType OneTrack, ManyTracks or ManyTracksManyCodecs
+     * @param packetType the packet type of every track
+     * @param tracks the tracks in wire order: exactly one for OneTrack, at least one otherwise, all with
+     *     the same FourCC unless ManyTracksManyCodecs
+     * @throws IllegalArgumentException if a value is out of its range
+     * @throws NullPointerException if a required value is null
+     */
     public MultitrackVideoTag {
         Objects.requireNonNull(frameType, "frameType");
         Objects.requireNonNull(multitrackType, "multitrackType");
@@ -56,7 +72,11 @@ public record MultitrackVideoTag(VideoFrameType frameType, List<ModEx> modEx, Av
         }
     }
 
-    /** The FourCC shared by all tracks, or null for ManyTracksManyCodecs. */
+    /**
+     * The FourCC shared by all tracks, or null for ManyTracksManyCodecs.
+     *
+     * @return the shared FourCC, or null
+     */
     public VideoFourCc sharedFourCc() {
         return multitrackType == AvMultitrackType.MANY_TRACKS_MANY_CODECS ? null : tracks.get(0).fourCc();
     }

@@ -17,6 +17,17 @@ import java.util.Objects;
 public record ReservedMultitrackAudioTag(List<ModEx> modEx, int multitrackType, int packetType, byte[] rest)
         implements AudioTag {
 
+    /**
+     * Checks that the remaining bytes are present, that the multitrack type is one of the reserved values
+     * 3..15 and the packet type a nibble; copies the ModEx list.
+     *
+     * @param modEx the ModEx chain in wire order, empty if none
+     * @param multitrackType the reserved type, 3..15
+     * @param packetType the packet type nibble, 0..15, uninterpreted
+     * @param rest the bytes after the multitrack byte (owned by this value
+     * @throws IllegalArgumentException if a value is out of its range
+     * @throws NullPointerException if a required value is null
+     */
     public ReservedMultitrackAudioTag {
         Objects.requireNonNull(rest, "rest");
         modEx = List.copyOf(modEx);

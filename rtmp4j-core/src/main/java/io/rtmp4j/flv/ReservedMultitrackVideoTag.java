@@ -18,6 +18,19 @@ import java.util.Objects;
 public record ReservedMultitrackVideoTag(VideoFrameType frameType, List<ModEx> modEx, int multitrackType,
                                          int packetType, byte[] rest) implements VideoTag {
 
+    /**
+     * Checks that frame type and remaining bytes are present, that the multitrack type is one of the
+     * reserved values 3..15, the packet type a nibble, and the frame type not a command; copies the ModEx
+     * list.
+     *
+     * @param frameType the frame type
+     * @param modEx the ModEx chain in wire order, empty if none
+     * @param multitrackType the reserved type, 3..15
+     * @param packetType the packet type nibble, 0..15, uninterpreted
+     * @param rest the bytes after the multitrack byte (owned by this value
+     * @throws IllegalArgumentException if a value is out of its range
+     * @throws NullPointerException if a required value is null
+     */
     public ReservedMultitrackVideoTag {
         Objects.requireNonNull(frameType, "frameType");
         Objects.requireNonNull(rest, "rest");

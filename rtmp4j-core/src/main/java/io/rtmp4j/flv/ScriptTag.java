@@ -49,22 +49,45 @@ public record ScriptTag(String name, List<Amf0Value> arguments) {
     /** RTMP message type of AMF3 data (rtmp-1.0.txt §7.1.2): a format byte, then AMF0 values that may switch to AMF3. */
     public static final int TYPE_AMF3 = 15;
 
+    /**
+     * Checks that the name is present and copies the arguments into an unmodifiable list.
+     *
+     * @param name the method or object name (E.4.4.1: SCRIPTDATAVALUE of type 2)
+     * @param arguments the values that follow the name, in order
+     * @throws NullPointerException if a required value is null
+     */
     public ScriptTag {
         Objects.requireNonNull(name, "name");
         arguments = List.copyOf(arguments);
     }
 
-    /** A script tag with the given name and arguments. */
+    /**
+     * A script tag with the given name and arguments.
+     *
+     * @param name the handler name
+     * @param arguments the values after it
+     * @return the tag
+     */
     public static ScriptTag of(String name, Amf0Value... arguments) {
         return new ScriptTag(name, List.of(arguments));
     }
 
-    /** An {@code onMetaData} tag whose argument is an ECMA array of the given properties (E.5). */
+    /**
+     * An {@code onMetaData} tag whose argument is an ECMA array of the given properties (E.5).
+     *
+     * @param properties the metadata properties
+     * @return the tag
+     */
     public static ScriptTag onMetaData(Amf0Properties properties) {
         return of(ON_META_DATA, properties instanceof Amf0EcmaArray a ? a : Amf0EcmaArray.of(properties.properties()));
     }
 
-    /** Decodes an AMF0 SCRIPTDATA body (script data tag, RTMP message type 18) with the default AMF limits. */
+    /**
+     * Decodes an AMF0 SCRIPTDATA body (script data tag, RTMP message type 18) with the default AMF limits.
+     *
+     * @param body the AMF0 body
+     * @return the tag
+     */
     public static ScriptTag decode(byte[] body) {
         return decode(body, AmfLimits.DEFAULT);
     }
@@ -72,6 +95,9 @@ public record ScriptTag(String name, List<Amf0Value> arguments) {
     /**
      * Decodes an AMF0 SCRIPTDATA body (script data tag, RTMP message type 18).
      *
+     * @param body the AMF0 body
+     * @param limits the AMF limits
+     * @return the tag
      * @throws RtmpProtocolException if the body is empty, is not AMF0, or does not start with a string
      */
     public static ScriptTag decode(byte[] body, AmfLimits limits) {
@@ -81,9 +107,13 @@ public record ScriptTag(String name, List<Amf0Value> arguments) {
     /**
      * Decodes a data message body of either RTMP type: 18 (AMF0) or 15 (AMF3 data: a format byte 0x00,
      * then AMF0 values, each of which may switch to AMF3 with the AVM+ marker 0x11, amf0.txt §3.1).
-     * Flash-era clients label AMF0 data as type 15 this way (INTEROP-NOTES "Commands"). A type 15 body
+     * Flash-era clients label AMF0 data as type 15 this way (docs/INTEROP.md "Commands"). A type 15 body
      * that does not start with 0x00 is read as AMF0 from its first byte.
      *
+     * @param typeId 18 or 15
+     * @param body the message body
+     * @param limits the AMF limits
+     * @return the tag
      * @throws RtmpProtocolException if the body is malformed or {@code typeId} is neither 15 nor 18
      */
     public static ScriptTag decode(int typeId, byte[] body, AmfLimits limits) {
@@ -100,7 +130,13 @@ public record ScriptTag(String name, List<Amf0Value> arguments) {
         return fromValues(Amf0.decodeAll(b, limits));
     }
 
-    /** {@link #decode(int, byte[], AmfLimits)} with the default AMF limits. */
+    /**
+     * {@link #decode(int, byte[], AmfLimits)} with the default AMF limits.
+     *
+     * @param typeId 18 or 15
+     * @param body the message body
+     * @return the tag
+     */
     public static ScriptTag decode(int typeId, byte[] body) {
         return decode(typeId, body, AmfLimits.DEFAULT);
     }
@@ -120,7 +156,11 @@ public record ScriptTag(String name, List<Amf0Value> arguments) {
         return new ScriptTag(name, values.subList(1, values.size()));
     }
 
-    /** The AMF0 body: the name, then the arguments (a script data tag, or an RTMP type 18 message). */
+    /**
+     * The AMF0 body: the name, then the arguments (a script data tag, or an RTMP type 18 message).
+     *
+     * @return the AMF0 body
+     */
     public byte[] encode() {
         List<Amf0Value> values = new ArrayList<>(arguments.size() + 1);
         values.add(Amf0String.of(name));
@@ -128,7 +168,11 @@ public record ScriptTag(String name, List<Amf0Value> arguments) {
         return Amf0.encode(values);
     }
 
-    /** Whether this is the RTMP {@code @setDataFrame} wrapper. */
+    /**
+     * Whether this is the RTMP {@code @setDataFrame} wrapper.
+     *
+     * @return true for {@code @setDataFrame}
+     */
     public boolean isSetDataFrame() {
         return name.equals(SET_DATA_FRAME);
     }
@@ -136,6 +180,8 @@ public record ScriptTag(String name, List<Amf0Value> arguments) {
     /**
      * The wrapped data frame if this is {@code @setDataFrame, name, args...} (its first argument a
      * string), else this tag: {@code "@setDataFrame", "onMetaData", {...}} becomes {@code "onMetaData", {...}}.
+     *
+     * @return the wrapped tag, or this tag
      */
     public ScriptTag unwrapSetDataFrame() {
         if (!isSetDataFrame() || arguments.isEmpty()) {
@@ -148,7 +194,11 @@ public record ScriptTag(String name, List<Amf0Value> arguments) {
         return inner == null ? this : new ScriptTag(inner, arguments.subList(1, arguments.size()));
     }
 
-    /** This tag inside an {@code @setDataFrame} wrapper, as a publisher sends metadata. */
+    /**
+     * This tag inside an {@code @setDataFrame} wrapper, as a publisher sends metadata.
+     *
+     * @return the wrapped tag
+     */
     public ScriptTag wrapSetDataFrame() {
         List<Amf0Value> args = new ArrayList<>(arguments.size() + 1);
         args.add(Amf0String.of(name));
@@ -159,6 +209,8 @@ public record ScriptTag(String name, List<Amf0Value> arguments) {
     /**
      * The same values with every AMF3 value (after an AVM+ switch, as type 15 data may carry)
      * converted to AMF0 ({@link Amf3#toAmf0}): what an FLV file's script data tag holds (E.4.4.2).
+     *
+     * @return the tag in AMF0 only
      */
     public ScriptTag toAmf0() {
         boolean any = arguments.stream().anyMatch(a -> a instanceof Amf0Avmplus);
@@ -177,6 +229,8 @@ public record ScriptTag(String name, List<Amf0Value> arguments) {
      * the properties of {@code onMetaData} as an ECMA array (E.4.4.1: "SCRIPTDATAVALUE.Type = 8";
      * nginx-rtmp sends an object, which {@code flvmeta --check} rejects). A recorder writes
      * {@code FlvTag.script(ts, ScriptTag.decode(typeId, payload).forFile().encode())}.
+     *
+     * @return the tag as a file holds it
      */
     public ScriptTag forFile() {
         ScriptTag t = unwrapSetDataFrame().toAmf0();
@@ -189,7 +243,11 @@ public record ScriptTag(String name, List<Amf0Value> arguments) {
         return t;
     }
 
-    /** Whether this is {@code onMetaData}, directly or inside {@code @setDataFrame}. */
+    /**
+     * Whether this is {@code onMetaData}, directly or inside {@code @setDataFrame}.
+     *
+     * @return true for metadata
+     */
     public boolean isOnMetaData() {
         return unwrapSetDataFrame().name.equals(ON_META_DATA);
     }
@@ -197,6 +255,8 @@ public record ScriptTag(String name, List<Amf0Value> arguments) {
     /**
      * The metadata properties: the first argument of {@code onMetaData} (directly or inside
      * {@code @setDataFrame}) when it is an ECMA array or an object.
+     *
+     * @return the metadata properties, or empty
      */
     public Optional<Amf0Properties> metaData() {
         ScriptTag t = unwrapSetDataFrame();

@@ -49,7 +49,11 @@ public enum SoundFormat implements FlvCodec {
         this.specName = specName;
     }
 
-    /** The wire value. */
+    /**
+     * The wire value.
+     *
+     * @return the wire value
+     */
     public int value() {
         return value;
     }
@@ -69,7 +73,12 @@ public enum SoundFormat implements FlvCodec {
         return false;
     }
 
-    /** Reverse lookup; empty for reserved values 12 and 13. */
+    /**
+     * Reverse lookup; empty for reserved values 12 and 13.
+     *
+     * @param value the wire value
+     * @return the sound format, or empty
+     */
     public static Optional<SoundFormat> fromValue(int value) {
         return BY_VALUE.find(value);
     }

@@ -32,7 +32,11 @@ public enum VideoCodecId implements FlvCodec {
         this.specName = specName;
     }
 
-    /** The wire value. */
+    /**
+     * The wire value.
+     *
+     * @return the wire value
+     */
     public int value() {
         return value;
     }
@@ -52,7 +56,12 @@ public enum VideoCodecId implements FlvCodec {
         return false;
     }
 
-    /** Reverse lookup; empty for reserved values. */
+    /**
+     * Reverse lookup; empty for reserved values.
+     *
+     * @param value the wire value
+     * @return the codec id, or empty
+     */
     public static Optional<VideoCodecId> fromValue(int value) {
         return BY_VALUE.find(value);
     }

@@ -24,17 +24,30 @@ public enum VideoCommand {
         this.specName = specName;
     }
 
-    /** The wire value. */
+    /**
+     * The wire value.
+     *
+     * @return the wire value
+     */
     public int value() {
         return value;
     }
 
-    /** StartSeek or EndSeek. */
+    /**
+     * StartSeek or EndSeek.
+     *
+     * @return the name as the spec writes it
+     */
     public String specName() {
         return specName;
     }
 
-    /** Reverse lookup; empty for reserved values. */
+    /**
+     * Reverse lookup; empty for reserved values.
+     *
+     * @param value the wire value
+     * @return the command, or empty
+     */
     public static Optional<VideoCommand> fromValue(int value) {
         return BY_VALUE.find(value);
     }

@@ -24,6 +24,20 @@ import java.util.Objects;
 public record VideoCommandTag(boolean enhanced, int lowNibble, List<ModEx> modEx, VideoCommand command,
                               byte[] trailing) implements VideoTag {
 
+    /**
+     * Checks a command frame (flv-10.1.txt E.4.3.1, enhanced-rtmp-v1 "VideoCommand"): command and
+     * trailing bytes present, the low nibble 0..15, ModEx only on an enhanced frame, and on an enhanced
+     * frame a packet type that is neither Metadata (not a command) nor ModEx; copies the ModEx list.
+     *
+     * @param enhanced whether the IsExHeader bit is set
+     * @param lowNibble the low nibble of the first byte: legacy codec id, or enhanced packet type,
+     *     uninterpreted
+     * @param modEx the ModEx chain (enhanced only), empty if none
+     * @param command the command
+     * @param trailing bytes after the command, normally empty (owned by this value
+     * @throws IllegalArgumentException if a value is out of its range
+     * @throws NullPointerException if a required value is null
+     */
     public VideoCommandTag {
         Objects.requireNonNull(command, "command");
         Objects.requireNonNull(trailing, "trailing");
@@ -44,12 +58,23 @@ public record VideoCommandTag(boolean enhanced, int lowNibble, List<ModEx> modEx
         }
     }
 
-    /** A legacy command frame for {@code codecId}. */
+    /**
+     * A legacy command frame for {@code codecId}.
+     *
+     * @param codecId the codec of the stream
+     * @param command the command
+     * @return the tag
+     */
     public static VideoCommandTag legacy(VideoCodecId codecId, VideoCommand command) {
         return new VideoCommandTag(false, codecId.value(), List.of(), command, new byte[0]);
     }
 
-    /** An enhanced command frame; the packet type nibble is written as CodedFrames (1). */
+    /**
+     * An enhanced command frame; the packet type nibble is written as CodedFrames (1).
+     *
+     * @param command the command
+     * @return the tag
+     */
     public static VideoCommandTag enhanced(VideoCommand command) {
         return new VideoCommandTag(true, VideoPacketType.CODED_FRAMES.value(), List.of(), command, new byte[0]);
     }

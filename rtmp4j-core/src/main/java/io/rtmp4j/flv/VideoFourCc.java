@@ -32,7 +32,11 @@ public enum VideoFourCc implements FlvCodec {
         this.code = FourCc.of(text);
     }
 
-    /** The FOURCC as its UI32 wire value. */
+    /**
+     * The FOURCC as its UI32 wire value.
+     *
+     * @return the four characters as a big-endian UI32
+     */
     public int code() {
         return code;
     }
@@ -56,17 +60,29 @@ public enum VideoFourCc implements FlvCodec {
     /**
      * Whether {@link VideoPacketType#CODED_FRAMES} carries a SI24 composition time offset before
      * the data: true for avc1, hvc1 and vvc1 (enhanced-rtmp-v2.md "ExVideoTagBody").
+     *
+     * @return true for avc1, hvc1 and vvc1
      */
     public boolean hasCompositionTime() {
         return this == AVC || this == HEVC || this == VVC;
     }
 
-    /** Reverse lookup by UI32 code; empty for unknown FourCCs. */
+    /**
+     * Reverse lookup by UI32 code; empty for unknown FourCCs.
+     *
+     * @param code the UI32 value
+     * @return the FourCC, or empty
+     */
     public static Optional<VideoFourCc> fromCode(int code) {
         return BY_CODE.find(code);
     }
 
-    /** Reverse lookup by text ({@code "av01"}); empty for unknown FourCCs. */
+    /**
+     * Reverse lookup by text ({@code "av01"}); empty for unknown FourCCs.
+     *
+     * @param text the four characters
+     * @return the FourCC, or empty
+     */
     public static Optional<VideoFourCc> fromText(String text) {
         return BY_CODE.find(text);
     }

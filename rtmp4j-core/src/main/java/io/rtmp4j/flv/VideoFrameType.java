@@ -31,17 +31,30 @@ public enum VideoFrameType {
         this.specName = specName;
     }
 
-    /** The wire value. */
+    /**
+     * The wire value.
+     *
+     * @return the wire value
+     */
     public int value() {
         return value;
     }
 
-    /** The name {@code rtmp4j inspect} prints: key, inter, disposable, generated, command. */
+    /**
+     * The name {@code rtmp4j inspect} prints: key, inter, disposable, generated, command.
+     *
+     * @return the printed name
+     */
     public String specName() {
         return specName;
     }
 
-    /** Reverse lookup; empty for reserved values. */
+    /**
+     * Reverse lookup; empty for reserved values.
+     *
+     * @param value the wire value
+     * @return the frame type, or empty
+     */
     public static Optional<VideoFrameType> fromValue(int value) {
         return BY_VALUE.find(value);
     }

@@ -23,11 +23,21 @@ import java.util.Optional;
  */
 public record VideoMetadata(List<Amf0Property> entries) {
 
+    /**
+     * Copies the entries into an unmodifiable list, keeping their order.
+     *
+     * @param entries the pairs in wire order
+     */
     public VideoMetadata {
         entries = List.copyOf(entries);
     }
 
-    /** A body with the single pair {@code ["colorInfo", colorInfo]}. */
+    /**
+     * A body with the single pair {@code ["colorInfo", colorInfo]}.
+     *
+     * @param colorInfo the color information
+     * @return the body
+     */
     public static VideoMetadata of(ColorInfo colorInfo) {
         return new VideoMetadata(List.of(new Amf0Property("colorInfo", colorInfo.toAmf0())));
     }
@@ -35,6 +45,8 @@ public record VideoMetadata(List<Amf0Property> entries) {
     /**
      * Reads a Metadata body.
      *
+     * @param data the body bytes
+     * @return the pairs
      * @throws RtmpProtocolException if the AMF0 is malformed, a name is not a string, a name has no value,
      *                               or {@code colorInfo} is malformed
      */
@@ -47,6 +59,9 @@ public record VideoMetadata(List<Amf0Property> entries) {
      * {@link AmfLimits#DEFAULT}; the body itself is at most a tag body, so its size is bounded by the
      * caller's message or tag size limit).
      *
+     * @param data the body bytes
+     * @param limits the AMF limits
+     * @return the pairs
      * @throws RtmpProtocolException as {@link #parse(byte[])}, or if a limit is exceeded
      */
     public static VideoMetadata parse(byte[] data, AmfLimits limits) {
@@ -67,7 +82,11 @@ public record VideoMetadata(List<Amf0Property> entries) {
         return m;
     }
 
-    /** The {@code colorInfo} of the last such pair, typed; empty if there is none. */
+    /**
+     * The {@code colorInfo} of the last such pair, typed; empty if there is none.
+     *
+     * @return the color information, or empty
+     */
     public Optional<ColorInfo> colorInfo() {
         for (int i = entries.size() - 1; i >= 0; i--) {
             if (entries.get(i).name().equals("colorInfo")) {
@@ -77,7 +96,11 @@ public record VideoMetadata(List<Amf0Property> entries) {
         return Optional.empty();
     }
 
-    /** The AMF0 bytes: each name as an AMF0 string, then its value. */
+    /**
+     * The AMF0 bytes: each name as an AMF0 string, then its value.
+     *
+     * @return the body bytes
+     */
     public byte[] toBytes() {
         List<Amf0Value> values = new ArrayList<>(entries.size() * 2);
         for (Amf0Property p : entries) {

@@ -40,17 +40,30 @@ public enum VideoPacketType {
         this.specName = specName;
     }
 
-    /** The wire value. */
+    /**
+     * The wire value.
+     *
+     * @return the wire value
+     */
     public int value() {
         return value;
     }
 
-    /** The name as enhanced-rtmp-v2.md spells it (SequenceStart, CodedFrames, ...). */
+    /**
+     * The name as enhanced-rtmp-v2.md spells it (SequenceStart, CodedFrames, ...).
+     *
+     * @return the name as the spec writes it
+     */
     public String specName() {
         return specName;
     }
 
-    /** Reverse lookup; empty for reserved values. */
+    /**
+     * Reverse lookup; empty for reserved values.
+     *
+     * @param value the wire value
+     * @return the packet type, or empty
+     */
     public static Optional<VideoPacketType> fromValue(int value) {
         return BY_VALUE.find(value);
     }

@@ -30,26 +30,52 @@ import java.util.OptionalInt;
 public sealed interface VideoTag
         permits LegacyVideoTag, ExVideoTag, MultitrackVideoTag, ReservedMultitrackVideoTag, VideoCommandTag {
 
-    /** Parses a complete video tag body. @throws io.rtmp4j.RtmpProtocolException for bad input */
+    /**
+     * Parses a complete video tag body.
+     *
+     * @param body the video tag body (an RTMP video message payload)
+     * @return the parsed tag
+     * @throws io.rtmp4j.RtmpProtocolException for bad input
+     */
     static VideoTag parse(byte[] body) {
         return VideoTagCodec.parse(body);
     }
 
-    /** The body bytes of this tag (identical to the parsed bytes for a parsed tag). */
+    /**
+     * The body bytes of this tag (identical to the parsed bytes for a parsed tag).
+     *
+     * @return the body bytes
+     */
     byte[] toBytes();
 
-    /** The frame type (ignored by receivers for Metadata packets, but carried). */
+    /**
+     * The frame type (ignored by receivers for Metadata packets, but carried).
+     *
+     * @return the frame type
+     */
     VideoFrameType frameType();
 
-    /** True if the IsExHeader bit is set (enhanced-rtmp-v2.md). */
+    /**
+     * True if the IsExHeader bit is set (enhanced-rtmp-v2.md).
+     *
+     * @return true for the enhanced header
+     */
     boolean enhanced();
 
-    /** The ModEx chain, in wire order; empty for legacy tags and tags without ModEx. */
+    /**
+     * The ModEx chain, in wire order; empty for legacy tags and tags without ModEx.
+     *
+     * @return the ModEx entries, possibly none
+     */
     default List<ModEx> modEx() {
         return List.of();
     }
 
-    /** The TimestampOffsetNano of the ModEx chain (0..999 999 ns), if any. */
+    /**
+     * The TimestampOffsetNano of the ModEx chain (0..999 999 ns), if any.
+     *
+     * @return the offset in nanoseconds, or empty
+     */
     default OptionalInt timestampOffsetNano() {
         return ModEx.timestampOffsetNano(modEx());
     }
@@ -58,21 +84,37 @@ public sealed interface VideoTag
      * True if this tag carries coded video that a decoder can start from: frame type key (1) or
      * generated key (4) on coded frames (legacy non-AVC data, AVC NALU, CodedFrames, CodedFramesX).
      * Sequence headers, metadata, sequence ends and commands are not keyframes.
+     *
+     * @return true for a keyframe
      */
     boolean isKeyframe();
 
     /**
      * True if this tag is a decoder configuration: legacy AVC sequence header, or enhanced
      * SequenceStart / MPEG2TSSequenceStart (for a Multitrack tag, for every track in it).
+     *
+     * @return true for decoder configuration
      */
     boolean isSequenceHeader();
 
-    /** {@link #isKeyframe()} from the header bytes only. @throws io.rtmp4j.RtmpProtocolException if they are malformed */
+    /**
+     * {@link #isKeyframe()} from the header bytes only.
+     *
+     * @param body the video tag body (an RTMP video message payload)
+     * @return true for a keyframe
+     * @throws io.rtmp4j.RtmpProtocolException if they are malformed
+     */
     static boolean isKeyframe(byte[] body) {
         return VideoTagCodec.peekKeyframe(body);
     }
 
-    /** {@link #isSequenceHeader()} from the header bytes only. @throws io.rtmp4j.RtmpProtocolException if they are malformed */
+    /**
+     * {@link #isSequenceHeader()} from the header bytes only.
+     *
+     * @param body the video tag body (an RTMP video message payload)
+     * @return true for decoder configuration
+     * @throws io.rtmp4j.RtmpProtocolException if they are malformed
+     */
     static boolean isSequenceHeader(byte[] body) {
         return VideoTagCodec.peekSequenceHeader(body);
     }
@@ -81,6 +123,9 @@ public sealed interface VideoTag
      * The codec from the header bytes only: a {@link VideoCodecId} for legacy tags, a
      * {@link VideoFourCc} for enhanced ones (the first track's for ManyTracksManyCodecs), or null for
      * command frames and reserved multitrack types, which name none.
+     *
+     * @param body the video tag body (an RTMP video message payload)
+     * @return the codec, or null
      */
     static FlvCodec codec(byte[] body) {
         return VideoTagCodec.peekCodec(body);
@@ -90,6 +135,9 @@ public sealed interface VideoTag
      * The track ids the body carries, walking only the multitrack headers: {@code {0}} for
      * non-multitrack tags (the default track), the ids in wire order for Multitrack tags, and an
      * empty array for reserved multitrack types.
+     *
+     * @param body the video tag body (an RTMP video message payload)
+     * @return the track ids
      */
     static int[] trackIds(byte[] body) {
         return VideoTagCodec.peekTrackIds(body);

@@ -15,6 +15,17 @@ import java.util.Objects;
  */
 public record VideoTrack(int trackId, VideoFourCc fourCc, int compositionTime, byte[] data) {
 
+    /**
+     * Checks that the track id fits in one byte (enhanced-rtmp-v2 "Multitrack"), that FourCC and data are
+     * present, and that the composition time fits in the SI24 field.
+     *
+     * @param trackId 0..255 (0 is the default track by convention)
+     * @param fourCc the track's codec
+     * @param compositionTime composition time offset in ms (only for CodedFrames of avc1/hvc1/vvc1, else 0)
+     * @param data the track body after the composition time (owned by this value
+     * @throws IllegalArgumentException if a value is out of its range
+     * @throws NullPointerException if a required value is null
+     */
     public VideoTrack {
         if (trackId < 0 || trackId > 255) {
             throw new IllegalArgumentException("trackId must be 0..255: " + trackId);
@@ -24,7 +35,12 @@ public record VideoTrack(int trackId, VideoFourCc fourCc, int compositionTime, b
         VideoTagCodec.checkSi24(compositionTime);
     }
 
-    /** Bytes of this track's body on the wire for {@code packetType} (what the UI24 size counts). */
+    /**
+     * Bytes of this track's body on the wire for {@code packetType} (what the UI24 size counts).
+     *
+     * @param packetType the packet type of the enclosing tag
+     * @return the body size in bytes
+     */
     public int bodySize(VideoPacketType packetType) {
         return (packetType == VideoPacketType.CODED_FRAMES && fourCc.hasCompositionTime() ? 3 : 0) + data.length;
     }

@@ -21,7 +21,7 @@ import java.util.random.RandomGenerator;
  *     hs.feed(in);                            // consumes all of it; throws RtmpProtocolException on bad version
  *     write(hs.pollOutbound());               // S0+S1+S2 once C0+C1 are in, else empty
  * }
- * chunkDecoder.feed(hs.leftover());           // e.g. the client's connect, pipelined after C2
+ * chunkDecoder.decode(hs.leftover(), sink);   // e.g. the client's connect, pipelined after C2 (ChunkDecoder)
  * }</pre>
  *
  * <p>Sizes are fixed by the protocol (1 + 1536 + 1536 bytes each way), so a handshake buffers at
@@ -66,7 +66,11 @@ public abstract sealed class Handshake permits ServerHandshake, ClientHandshake 
         /** Digest in the block at bytes 772..1535 of C1/S1. */
         DIGEST_SCHEME_1;
 
-        /** Whether this is one of the digest schemes. */
+        /**
+         * Whether this is one of the digest schemes.
+         *
+         * @return true for the digest schemes, false for the plain handshake
+         */
         public boolean isDigest() {
             return this != PLAIN;
         }
@@ -78,6 +82,7 @@ public abstract sealed class Handshake permits ServerHandshake, ClientHandshake 
      *
      * @param random source of S1/S2's random bytes (rtmp-1.0.txt §5.2.3: need not be secure)
      * @param epoch  the time field of S1 (rtmp-1.0.txt §5.2.3), e.g. 0
+     * @return the server side, waiting for C0+C1
      */
     public static ServerHandshake server(RandomGenerator random, int epoch) {
         return new ServerHandshake(Objects.requireNonNull(random, "random"), epoch, SERVER_VERSION);
@@ -91,6 +96,7 @@ public abstract sealed class Handshake permits ServerHandshake, ClientHandshake 
      * @param offer  what C1 offers
      * @param random source of C1/C2's random bytes
      * @param epoch  the time field of C1 (rtmp-1.0.txt §5.2.3), e.g. 0
+     * @return the client side, with C0+C1 ready to send
      */
     public static ClientHandshake client(Kind offer, RandomGenerator random, int epoch) {
         return client(offer, offer.isDigest() ? FLASH_PLAYER_VERSION : 0, random, epoch);
@@ -101,6 +107,12 @@ public abstract sealed class Handshake permits ServerHandshake, ClientHandshake 
      * non-zero version this is a C1 that looks like a digest C1 but carries no digest (servers must
      * answer it with the plain echo). A digest offer needs a non-zero version: servers (rtmp4j's,
      * nginx-rtmp) take a zero-version C1 as plain without looking for a digest.
+     *
+     * @param offer the kind of C1 to send
+     * @param version the value of C1 bytes 4..7
+     * @param random source of C1's random bytes
+     * @param epoch the time field of C1 (rtmp-1.0.txt §5.2.3)
+     * @return the client side, with C0+C1 ready to send
      */
     public static ClientHandshake client(Kind offer, int version, RandomGenerator random, int epoch) {
         return new ClientHandshake(Objects.requireNonNull(offer, "offer"),
@@ -126,6 +138,7 @@ public abstract sealed class Handshake permits ServerHandshake, ClientHandshake 
      * bytes past the end of the handshake are kept for {@link #leftover()}. A partial step is
      * buffered ("need more", never an error).
      *
+     * @param in the bytes received; consumed entirely
      * @throws RtmpProtocolException if the peer's C0/S0 version is not {@value #RTMP_VERSION}
      * @throws IllegalStateException if called with bytes after {@link #isDone()} or after a failure
      */
@@ -160,6 +173,8 @@ public abstract sealed class Handshake permits ServerHandshake, ClientHandshake 
     /**
      * The bytes to send now (possibly none), handed over once: a second call returns only what was
      * produced since. The caller owns the returned buffer.
+     *
+     * @return the bytes to send, possibly empty
      */
     public final ByteBuffer pollOutbound() {
         ByteBuffer out = outbound;
@@ -167,7 +182,11 @@ public abstract sealed class Handshake permits ServerHandshake, ClientHandshake 
         return out.hasRemaining() ? out : ByteBuffer.allocate(0);
     }
 
-    /** Whether there are bytes waiting in {@link #pollOutbound()}. */
+    /**
+     * Whether there are bytes waiting in {@link #pollOutbound()}.
+     *
+     * @return true while bytes wait to be sent
+     */
     public final boolean hasOutbound() {
         return outbound.hasRemaining();
     }
@@ -175,6 +194,8 @@ public abstract sealed class Handshake permits ServerHandshake, ClientHandshake 
     /**
      * Whether the handshake is complete: the server has read C2, the client has read S2. The client
      * may still have C2 to send: drain {@link #pollOutbound()} after this turns true.
+     *
+     * @return true once the handshake is complete
      */
     public final boolean isDone() {
         return done;
@@ -184,6 +205,8 @@ public abstract sealed class Handshake permits ServerHandshake, ClientHandshake 
      * The bytes fed after the end of the handshake (the start of the chunk stream, e.g. FFmpeg's
      * connect command sent together with C2); empty if none. Each call returns a fresh read-only
      * view of the same bytes.
+     *
+     * @return a read-only view of the leftover bytes
      */
     public final ByteBuffer leftover() {
         return leftover.duplicate();
@@ -193,6 +216,7 @@ public abstract sealed class Handshake permits ServerHandshake, ClientHandshake 
      * What was negotiated: {@link Kind#PLAIN} or the digest scheme both sides used. Known on the
      * server once C1 is in, on the client once S1 is in.
      *
+     * @return the negotiated kind
      * @throws IllegalStateException before then
      */
     public final Kind kind() {
@@ -202,7 +226,11 @@ public abstract sealed class Handshake permits ServerHandshake, ClientHandshake 
         return kind;
     }
 
-    /** The time field of the peer's C1/S1 (rtmp-1.0.txt §5.2.3: the peer's epoch for its chunks). */
+    /**
+     * The time field of the peer's C1/S1 (rtmp-1.0.txt §5.2.3: the peer's epoch for its chunks).
+     *
+     * @return the peer's epoch
+     */
     public final int peerEpoch() {
         requirePeerPacket();
         return peerEpoch;
@@ -211,6 +239,8 @@ public abstract sealed class Handshake permits ServerHandshake, ClientHandshake 
     /**
      * Bytes 4..7 of the peer's C1/S1: zero for a plain peer (rtmp-1.0.txt §5.2.3), a Flash Player or
      * Flash Media Server version (e.g. {@code 0x09007C02} = 9.0.124.2) for a digest peer.
+     *
+     * @return the peer's version field
      */
     public final int peerVersion() {
         requirePeerPacket();
@@ -222,6 +252,8 @@ public abstract sealed class Handshake permits ServerHandshake, ClientHandshake 
      * implies: the echo of our S1/C1 (time and random fields) for {@link Kind#PLAIN}, the signed
      * response for a digest kind. Informational only: a mismatch does not fail the handshake (Flash
      * Player's C2 does not validate; checking it only costs interop). False until {@link #isDone()}.
+     *
+     * @return true if the peer's response is the one expected
      */
     public final boolean peerResponseValid() {
         return peerResponseValid;

@@ -44,13 +44,33 @@ public record MediaPacket(MediaType type, int trackId, MediaCodec codec, FlvCode
         SILENCE
     }
 
+    /**
+     * Checks that media type, kind and data are present.
+     *
+     * @param type audio or video
+     * @param trackId 0 for non-multitrack tags (the default track), else the multitrack track id
+     * @param codec the codec, or null if no tag of this track has named one yet (silence, command before
+     *     any frame)
+     * @param flvCodec the codec as the FLV header named it (legacy id or FourCC), or null as for {@code
+     *     codec}
+     * @param kind what the data is
+     * @param dtsNanos decode time in ns
+     * @param ptsNanos presentation time in ns
+     * @param keyframe video: frame type key / generated key on coded frames
+     * @param data the codec payload after the FLV headers (owned by this value
+     * @throws NullPointerException if a required value is null
+     */
     public MediaPacket {
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(data, "data");
     }
 
-    /** True for decoder configuration records. */
+    /**
+     * True for decoder configuration records.
+     *
+     * @return true if the packet is a decoder configuration record
+     */
     public boolean isSequenceHeader() {
         return kind == Kind.SEQUENCE_HEADER;
     }

@@ -56,6 +56,7 @@ public final class MediaPacketAdapter {
      * @param tagType     FLV tag type / RTMP message type id
      * @param timestampMs the tag / message timestamp in milliseconds
      * @param body        the tag body / message payload
+     * @return the packets of the tag, one per track; empty for other tag types
      * @throws io.rtmp4j.RtmpProtocolException if the body is malformed
      */
     public List<MediaPacket> adapt(int tagType, long timestampMs, byte[] body) {
@@ -68,13 +69,25 @@ public final class MediaPacketAdapter {
         return List.of();
     }
 
-    /** The codec identified so far for a track, if any. */
+    /**
+     * The codec identified so far for a track, if any.
+     *
+     * @param type audio or video
+     * @param trackId the track id (0 outside multitrack)
+     * @return the codec, or empty before the track's first tag naming one
+     */
     public Optional<MediaCodec> codec(MediaType type, int trackId) {
         FlvCodec c = (type == MediaType.VIDEO ? videoCodecs : audioCodecs).get(trackId);
         return Optional.ofNullable(MediaCodec.of(c));
     }
 
-    /** Adapts a parsed video tag. */
+    /**
+     * Adapts a parsed video tag.
+     *
+     * @param timestampMs the tag timestamp in milliseconds
+     * @param tag the parsed video tag
+     * @return the packets of the tag, one per track
+     */
     public List<MediaPacket> adaptVideo(long timestampMs, VideoTag tag) {
         long dts = timestampMs * NANOS_PER_MS;
         long nano = tag.timestampOffsetNano().orElse(0);
@@ -107,7 +120,13 @@ public final class MediaPacketAdapter {
         throw new IllegalStateException("unhandled video tag " + tag.getClass());
     }
 
-    /** Adapts a parsed audio tag. */
+    /**
+     * Adapts a parsed audio tag.
+     *
+     * @param timestampMs the tag timestamp in milliseconds
+     * @param tag the parsed audio tag
+     * @return the packets of the tag, one per track
+     */
     public List<MediaPacket> adaptAudio(long timestampMs, AudioTag tag) {
         long ts = timestampMs * NANOS_PER_MS + tag.timestampOffsetNano().orElse(0);
         if (tag instanceof AudioSilence) {

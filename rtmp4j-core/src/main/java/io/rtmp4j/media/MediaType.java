@@ -13,7 +13,11 @@ public enum MediaType {
         this.tagType = tagType;
     }
 
-    /** The FLV tag type / RTMP message type id. */
+    /**
+     * The FLV tag type / RTMP message type id.
+     *
+     * @return 8 for audio, 9 for video
+     */
     public int tagType() {
         return tagType;
     }

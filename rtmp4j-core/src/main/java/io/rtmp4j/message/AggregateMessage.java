@@ -22,6 +22,17 @@ import java.util.Objects;
 public record AggregateMessage(byte[] body, long timestamp, int messageStreamId, int chunkStreamId)
         implements RtmpMessage {
 
+    /**
+     * Checks the values: the body is required, and the timestamp must fit in 32 unsigned bits and the
+     * chunk stream id be 2..65599 (rtmp-1.0.txt §5.3.1.1). The body is kept as given, not copied.
+     *
+     * @param body the aggregate body (shared, not copied)
+     * @param timestamp absolute timestamp of the aggregate
+     * @param messageStreamId message stream id
+     * @param chunkStreamId chunk stream id (6 by default)
+     * @throws IllegalArgumentException if a value is out of its range
+     * @throws NullPointerException if a required value is null
+     */
     public AggregateMessage {
         Objects.requireNonNull(body, "body");
         Checks.header(timestamp, chunkStreamId);

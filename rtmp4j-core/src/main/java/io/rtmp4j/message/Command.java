@@ -23,15 +23,27 @@ import java.util.Optional;
  */
 public sealed interface Command {
 
-    /** The message this command was read from. */
+    /**
+     * The message this command was read from.
+     *
+     * @return the command message
+     */
     CommandMessage message();
 
-    /** Transaction id of the command. */
+    /**
+     * Transaction id of the command.
+     *
+     * @return the transaction id
+     */
     default double transactionId() {
         return message().transactionId();
     }
 
-    /** Message stream the command arrived on. */
+    /**
+     * Message stream the command arrived on.
+     *
+     * @return the message stream id
+     */
     default int messageStreamId() {
         return message().messageStreamId();
     }
@@ -39,6 +51,8 @@ public sealed interface Command {
     /**
      * Reads a command message.
      *
+     * @param m a command message
+     * @return the command it holds, {@link Other} for names this type does not model
      * @throws RtmpProtocolException if a known command lacks a required argument or has one of the wrong type
      */
     static Command parse(CommandMessage m) {
@@ -144,43 +158,75 @@ public sealed interface Command {
      * @param properties the command object (empty if the client sent none)
      */
     record Connect(Amf0Properties properties, CommandMessage message) implements Command {
-        /** "app", or "" when absent. */
+        /**
+         * "app", or "" when absent.
+         *
+         * @return the app
+         */
         public String app() {
             return properties.string("app").orElse("");
         }
 
-        /** "tcUrl" (SRS refuses a connect without it). */
+        /**
+         * "tcUrl" (SRS refuses a connect without it).
+         *
+         * @return the tcUrl, or empty
+         */
         public Optional<String> tcUrl() {
             return properties.string("tcUrl");
         }
 
-        /** "flashVer" (the spec's table spells it "flashver"; every client sends "flashVer"). */
+        /**
+         * "flashVer" (the spec's table spells it "flashver"; every client sends "flashVer").
+         *
+         * @return the flashVer, or empty
+         */
         public Optional<String> flashVer() {
             Optional<String> v = properties.string("flashVer");
             return v.isPresent() ? v : properties.string("flashver");
         }
 
-        /** "swfUrl". */
+        /**
+         * "swfUrl".
+         *
+         * @return the swfUrl, or empty
+         */
         public Optional<String> swfUrl() {
             return properties.string("swfUrl");
         }
 
-        /** "pageUrl". */
+        /**
+         * "pageUrl".
+         *
+         * @return the pageUrl, or empty
+         */
         public Optional<String> pageUrl() {
             return properties.string("pageUrl");
         }
 
-        /** "type" ("nonprivate" from publishing encoders). */
+        /**
+         * "type" ("nonprivate" from publishing encoders).
+         *
+         * @return the type, or empty
+         */
         public Optional<String> type() {
             return properties.string("type");
         }
 
-        /** "objectEncoding": 0 (AMF0) when absent. */
+        /**
+         * "objectEncoding": 0 (AMF0) when absent.
+         *
+         * @return the object encoding the client asked for (0 AMF0, 3 AMF3)
+         */
         public double objectEncoding() {
             return properties.number("objectEncoding").orElse(0.0);
         }
 
-        /** The optional user arguments after the command object. */
+        /**
+         * The optional user arguments after the command object.
+         *
+         * @return the user arguments, possibly none
+         */
         public List<Amf0Value> arguments() {
             return message.arguments();
         }
@@ -197,12 +243,20 @@ public sealed interface Command {
      * @param typeName    publishing type as sent; "live" when absent
      */
     record Publish(String streamName, String typeName, CommandMessage message) implements Command {
-        /** The publishing type, if it is one of live / record / append. */
+        /**
+         * The publishing type, if it is one of live / record / append.
+         *
+         * @return the publishing type, or empty for another or no type
+         */
         public Optional<Commands.PublishType> publishType() {
             return Commands.PublishType.byWireName(typeName);
         }
 
-        /** The stream being published: the message stream the command arrived on. */
+        /**
+         * The stream being published: the message stream the command arrived on.
+         *
+         * @return the message stream id of the publication
+         */
         public int streamId() {
             return message.messageStreamId();
         }
@@ -218,7 +272,11 @@ public sealed interface Command {
      */
     record Play(String streamName, double start, double duration, boolean reset, CommandMessage message)
             implements Command {
-        /** The stream the player plays on: the message stream the command arrived on. */
+        /**
+         * The stream the player plays on: the message stream the command arrived on.
+         *
+         * @return the message stream id of the play
+         */
         public int streamId() {
             return message.messageStreamId();
         }
@@ -234,7 +292,11 @@ public sealed interface Command {
 
     /** {@code closeStream}: closes the message stream it arrives on. */
     record CloseStream(CommandMessage message) implements Command {
-        /** The stream to close. */
+        /**
+         * The stream to close.
+         *
+         * @return the message stream id to close
+         */
         public int streamId() {
             return message.messageStreamId();
         }
@@ -274,22 +336,38 @@ public sealed interface Command {
      * @param info the info object (level, code, description, …)
      */
     record OnStatus(Amf0Properties info, CommandMessage message) implements Command {
-        /** "level", or "" when absent. */
+        /**
+         * "level", or "" when absent.
+         *
+         * @return the level
+         */
         public String level() {
             return info.string("level").orElse("");
         }
 
-        /** "code", or "" when absent. */
+        /**
+         * "code", or "" when absent.
+         *
+         * @return the code
+         */
         public String code() {
             return info.string("code").orElse("");
         }
 
-        /** "description", or "" when absent. */
+        /**
+         * "description", or "" when absent.
+         *
+         * @return the description
+         */
         public String description() {
             return info.string("description").orElse("");
         }
 
-        /** The code as a {@link StatusCode}, if it is one rtmp4j knows. */
+        /**
+         * The code as a {@link StatusCode}, if it is one rtmp4j knows.
+         *
+         * @return the known status code, or empty
+         */
         public Optional<StatusCode> statusCode() {
             return StatusCode.byCode(code());
         }
@@ -297,22 +375,38 @@ public sealed interface Command {
 
     /** {@code _result} (rtmp-1.0.txt §7.2). */
     record Result(CommandMessage message) implements Command {
-        /** The command object (properties of a connect result, else usually null). */
+        /**
+         * The command object (properties of a connect result, else usually null).
+         *
+         * @return the command object
+         */
         public Amf0Value commandObject() {
             return message.commandObject();
         }
 
-        /** The first argument if it is a number: the new stream id of a {@code createStream} result. */
+        /**
+         * The first argument if it is a number: the new stream id of a {@code createStream} result.
+         *
+         * @return the number, or empty
+         */
         public Optional<Double> number() {
             return message.numberArgument(0);
         }
 
-        /** The first argument if it is an object: the information object of a {@code connect} result. */
+        /**
+         * The first argument if it is an object: the information object of a {@code connect} result.
+         *
+         * @return the information object, or empty
+         */
         public Optional<Amf0Properties> info() {
             return message.objectArgument(0);
         }
 
-        /** The information object's "code" (e.g. NetConnection.Connect.Success), if any. */
+        /**
+         * The information object's "code" (e.g. NetConnection.Connect.Success), if any.
+         *
+         * @return the code, or empty
+         */
         public Optional<String> code() {
             return info().flatMap(i -> i.string("code"));
         }
@@ -320,17 +414,29 @@ public sealed interface Command {
 
     /** {@code _error} (rtmp-1.0.txt §7.2). */
     record Error(CommandMessage message) implements Command {
-        /** The first argument if it is an object: the error information. */
+        /**
+         * The first argument if it is an object: the error information.
+         *
+         * @return the information object, or empty
+         */
         public Optional<Amf0Properties> info() {
             return message.objectArgument(0);
         }
 
-        /** The information object's "code", if any. */
+        /**
+         * The information object's "code", if any.
+         *
+         * @return the code, or empty
+         */
         public Optional<String> code() {
             return info().flatMap(i -> i.string("code"));
         }
 
-        /** The information object's "description", if any. */
+        /**
+         * The information object's "description", if any.
+         *
+         * @return the description, or empty
+         */
         public Optional<String> description() {
             return info().flatMap(i -> i.string("description"));
         }
@@ -338,7 +444,11 @@ public sealed interface Command {
 
     /** Any other command (e.g. {@code onBWDone}, {@code _checkbw}, {@code getStreamLength}, application calls). */
     record Other(CommandMessage message) implements Command {
-        /** The command name. */
+        /**
+         * The command name.
+         *
+         * @return the name
+         */
         public String name() {
             return message.name();
         }

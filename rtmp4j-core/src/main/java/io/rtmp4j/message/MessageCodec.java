@@ -68,12 +68,20 @@ public final class MessageCodec {
         this(MessageLimits.DEFAULT);
     }
 
-    /** A codec with the given limits. */
+    /**
+     * A codec with the given limits.
+     *
+     * @param limits the limits to enforce
+     */
     public MessageCodec(MessageLimits limits) {
         this.limits = Objects.requireNonNull(limits, "limits");
     }
 
-    /** The limits in force. */
+    /**
+     * The limits in force.
+     *
+     * @return the limits
+     */
     public MessageLimits limits() {
         return limits;
     }
@@ -83,6 +91,10 @@ public final class MessageCodec {
      * 1–6, {@link #CSID_AUDIO} for audio, {@link #CSID_VIDEO} for video, {@link #CSID_DATA} for data,
      * {@link #CSID_AGGREGATE} for aggregates, and for commands, shared objects and anything else
      * {@link #CSID_COMMAND} on stream 0 and {@link #CSID_STREAM_COMMAND} on other streams.
+     *
+     * @param type the message type
+     * @param messageStreamId the message stream the message goes on
+     * @return the chunk stream id
      */
     public static int defaultChunkStreamId(MessageType type, int messageStreamId) {
         switch (type) {
@@ -108,6 +120,8 @@ public final class MessageCodec {
     /**
      * Decodes one message.
      *
+     * @param raw a reassembled message from the chunk decoder
+     * @return the typed message
      * @throws RtmpProtocolException if the body does not match its type (see the class comment)
      */
     public RtmpMessage decode(RawMessage raw) {
@@ -232,7 +246,7 @@ public final class MessageCodec {
 
     /**
      * The AMF values of a data or command body. Types 15 and 17 start with a format byte that must
-     * be 0x00; the rest is AMF0 with per-value AVM+ switches (INTEROP-NOTES "Commands"). ffmpeg,
+     * be 0x00; the rest is AMF0 with per-value AVM+ switches (docs/INTEROP.md "Commands"). ffmpeg,
      * librtmp, nginx-rtmp and SRS skip that byte whatever it holds; rtmp4j insists on 0x00 because
      * nothing else has been seen and anything else could not be re-encoded faithfully.
      */
@@ -360,6 +374,8 @@ public final class MessageCodec {
      * message stream id and chunk stream id and its timestamp re-based so that the first sub-message
      * has the aggregate's timestamp and the others keep their offsets from it.
      *
+     * @param aggregate the aggregate message
+     * @return its sub-messages, in order
      * @throws RtmpProtocolException for malformed framing or a malformed sub-message
      */
     public List<RtmpMessage> split(AggregateMessage aggregate) {
@@ -379,6 +395,8 @@ public final class MessageCodec {
      * timestamp (so the first one's offset is zero, as §7.1.6 recommends) and is followed by a
      * back-pointer of 11 + its length.
      *
+     * @param messages the messages, all on one message stream
+     * @return the aggregate
      * @throws IllegalArgumentException if {@code messages} is empty, mixes message streams, contains an
      *                                  aggregate, or would not fit in one message (2²⁴−1 bytes)
      */
@@ -429,6 +447,8 @@ public final class MessageCodec {
     /**
      * Encodes one message with its own timestamp, message stream id and chunk stream id.
      *
+     * @param message the typed message
+     * @return the message as a header plus body, ready for the chunk encoder
      * @throws IllegalArgumentException if the encoded body would exceed 2²⁴−1 bytes
      */
     public RawMessage encode(RtmpMessage message) {

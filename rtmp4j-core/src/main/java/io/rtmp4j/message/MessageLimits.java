@@ -4,7 +4,7 @@ import io.rtmp4j.amf.AmfLimits;
 import java.util.Objects;
 
 /**
- * Limits and strictness switches of {@link MessageCodec} (DESIGN.md principle 3). The largest body a
+ * Limits and strictness switches of {@link MessageCodec} (docs/ARCHITECTURE.md "Limits"). The largest body a
  * message can have is bounded by the chunk layer (a 24-bit length, rtmp-1.0.txt §6.1.1, and its own
  * configurable limit), so there is no size limit here.
  *
@@ -39,6 +39,19 @@ public record MessageLimits(AmfLimits amf, int maxAggregateSubMessages, boolean 
     public static final MessageLimits DEFAULT = new MessageLimits(AmfLimits.DEFAULT,
             DEFAULT_MAX_AGGREGATE_SUB_MESSAGES, true, false);
 
+    /**
+     * Checks the values: the AMF limits are required and the sub-message cap must not be negative.
+     *
+     * @param amf limits for the AMF0 / AMF3 bodies of command and data messages, passed through to {@code
+     *     io.rtmp4j.amf} (default {@link AmfLimits#DEFAULT})
+     * @param maxAggregateSubMessages most sub-messages one Aggregate Message (§7.1.6) may hold
+     * @param strictControlStream refuse protocol control messages (types 1, 2, 3, 5, 6) on a message stream
+     *     other than 0, as rtmp-1.0.txt §5.4 says they MUST not be
+     * @param strictAggregateBackPointers refuse an aggregate whose back-pointers are not "size of the
+     *     previous sub-message including its 11-byte header" (§7.1.6)
+     * @throws IllegalArgumentException if a value is out of its range
+     * @throws NullPointerException if a required value is null
+     */
     public MessageLimits {
         Objects.requireNonNull(amf, "amf");
         if (maxAggregateSubMessages < 0) {
@@ -46,22 +59,42 @@ public record MessageLimits(AmfLimits amf, int maxAggregateSubMessages, boolean 
         }
     }
 
-    /** A copy with other AMF limits. */
+    /**
+     * A copy with other AMF limits.
+     *
+     * @param value the AMF limits
+     * @return the new limits
+     */
     public MessageLimits withAmf(AmfLimits value) {
         return new MessageLimits(value, maxAggregateSubMessages, strictControlStream, strictAggregateBackPointers);
     }
 
-    /** A copy with another aggregate sub-message cap. */
+    /**
+     * A copy with another aggregate sub-message cap.
+     *
+     * @param value the cap, at least 0
+     * @return the new limits
+     */
     public MessageLimits withMaxAggregateSubMessages(int value) {
         return new MessageLimits(amf, value, strictControlStream, strictAggregateBackPointers);
     }
 
-    /** A copy with the control-stream check switched on or off. */
+    /**
+     * A copy with the control-stream check switched on or off.
+     *
+     * @param value true to check
+     * @return the new limits
+     */
     public MessageLimits withStrictControlStream(boolean value) {
         return new MessageLimits(amf, maxAggregateSubMessages, value, strictAggregateBackPointers);
     }
 
-    /** A copy with the aggregate back-pointer check switched on or off. */
+    /**
+     * A copy with the aggregate back-pointer check switched on or off.
+     *
+     * @param value true to check
+     * @return the new limits
+     */
     public MessageLimits withStrictAggregateBackPointers(boolean value) {
         return new MessageLimits(amf, maxAggregateSubMessages, strictControlStream, value);
     }

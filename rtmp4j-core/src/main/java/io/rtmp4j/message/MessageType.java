@@ -3,7 +3,7 @@ package io.rtmp4j.message;
 import java.util.Optional;
 
 /**
- * Every RTMP message type id, in one place (DESIGN.md principle 6), with reverse lookup.
+ * Every RTMP message type id, in one place (docs/ARCHITECTURE.md "Conventions"), with reverse lookup.
  *
  * <p>Ids from rtmp-1.0.txt §5.4 (protocol control 1, 2, 3, 5, 6), §6.2 (User Control 4) and §7.1
  * (audio 8, video 9, data 18/15, shared object 19/16, command 20/17, aggregate 22). Type 7 (an
@@ -58,7 +58,11 @@ public enum MessageType {
         this.id = id;
     }
 
-    /** The type id as it appears in the message header (rtmp-1.0.txt §6.1.1). */
+    /**
+     * The type id as it appears in the message header (rtmp-1.0.txt §6.1.1).
+     *
+     * @return the type id
+     */
     public int id() {
         return id;
     }
@@ -66,6 +70,9 @@ public enum MessageType {
     /**
      * The message type with this id, or empty for an id this enum does not name (including anything
      * outside 0..255).
+     *
+     * @param id a type id
+     * @return the type, or empty
      */
     public static Optional<MessageType> byId(int id) {
         return id >= 0 && id < BY_ID.length ? Optional.ofNullable(BY_ID[id]) : Optional.empty();
@@ -74,6 +81,8 @@ public enum MessageType {
     /**
      * True for the protocol control messages of rtmp-1.0.txt §5.4 (types 1, 2, 3, 5, 6), which MUST
      * travel on message stream 0. User Control (4) is not one of them: §6.2 only says it SHOULD.
+     *
+     * @return true for types 1, 2, 3, 5 and 6
      */
     public boolean isProtocolControl() {
         return this == SET_CHUNK_SIZE || this == ABORT || this == ACKNOWLEDGEMENT

@@ -21,7 +21,7 @@ package io.rtmp4j.message;
  * {@link io.rtmp4j.RtmpProtocolException}.
  *
  * <p>Payload byte arrays (audio, video, opaque bodies) are shared, never copied: the array given to a
- * constructor becomes the message's own and must not be modified afterwards (DESIGN.md principle 7).
+ * constructor becomes the message's own and must not be modified afterwards (docs/ARCHITECTURE.md "Data path").
  * {@code equals} compares them by content.
  *
  * <p>Example:
@@ -36,32 +36,70 @@ public sealed interface RtmpMessage permits SetChunkSize, Abort, Acknowledgement
         WindowAcknowledgementSize, SetPeerBandwidth, AudioMessage, VideoMessage, DataMessage,
         SharedObjectMessage, CommandMessage, AggregateMessage, UnknownMessage {
 
-    /** The message type id written in the header (rtmp-1.0.txt §6.1.1). */
+    /**
+     * The message type id written in the header (rtmp-1.0.txt §6.1.1).
+     *
+     * @return the type id, 0..255
+     */
     int typeId();
 
-    /** Absolute timestamp in milliseconds, unsigned 32-bit (0..2³²−1). */
+    /**
+     * Absolute timestamp in milliseconds, unsigned 32-bit (0..2³²−1).
+     *
+     * @return the timestamp in ms
+     */
     long timestamp();
 
-    /** Message stream id (unsigned 32-bit kept in an int); 0 is the control stream. */
+    /**
+     * Message stream id (unsigned 32-bit kept in an int); 0 is the control stream.
+     *
+     * @return the message stream id
+     */
     int messageStreamId();
 
-    /** Chunk stream id it arrived on or is to be sent on (2..65599). */
+    /**
+     * Chunk stream id it arrived on or is to be sent on (2..65599).
+     *
+     * @return the chunk stream id
+     */
     int chunkStreamId();
 
-    /** The same message with other header fields; the body is shared, not copied. */
+    /**
+     * The same message with other header fields; the body is shared, not copied.
+     *
+     * @param timestamp the new timestamp in ms
+     * @param messageStreamId the new message stream id
+     * @param chunkStreamId the new chunk stream id
+     * @return the message with the new header
+     */
     RtmpMessage withHeader(long timestamp, int messageStreamId, int chunkStreamId);
 
-    /** The same message with another timestamp. */
+    /**
+     * The same message with another timestamp.
+     *
+     * @param timestamp the new timestamp in ms
+     * @return the message with the new timestamp
+     */
     default RtmpMessage withTimestamp(long timestamp) {
         return withHeader(timestamp, messageStreamId(), chunkStreamId());
     }
 
-    /** The same message on another message stream. */
+    /**
+     * The same message on another message stream.
+     *
+     * @param messageStreamId the new message stream id
+     * @return the message on that stream
+     */
     default RtmpMessage withMessageStreamId(int messageStreamId) {
         return withHeader(timestamp(), messageStreamId, chunkStreamId());
     }
 
-    /** The same message on another chunk stream. */
+    /**
+     * The same message on another chunk stream.
+     *
+     * @param chunkStreamId the new chunk stream id
+     * @return the message on that chunk stream
+     */
     default RtmpMessage withChunkStreamId(int chunkStreamId) {
         return withHeader(timestamp(), messageStreamId(), chunkStreamId);
     }

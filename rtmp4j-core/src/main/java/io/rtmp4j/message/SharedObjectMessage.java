@@ -16,6 +16,19 @@ import java.util.Objects;
 public record SharedObjectMessage(MessageType type, byte[] body, long timestamp, int messageStreamId,
                                   int chunkStreamId) implements RtmpMessage {
 
+    /**
+     * Checks the values: the type must be one of the two shared object types (19, 16), the body is
+     * required, and the timestamp must fit in 32 unsigned bits and the chunk stream id be 2..65599
+     * (rtmp-1.0.txt §5.3.1.1).
+     *
+     * @param type {@link MessageType#SHARED_OBJECT_AMF0} or {@link MessageType#SHARED_OBJECT_AMF3}
+     * @param body the message body (shared, not copied)
+     * @param timestamp absolute timestamp in milliseconds (unsigned 32-bit)
+     * @param messageStreamId message stream id
+     * @param chunkStreamId chunk stream id (3 by default)
+     * @throws IllegalArgumentException if a value is out of its range
+     * @throws NullPointerException if a required value is null
+     */
     public SharedObjectMessage {
         if (type != MessageType.SHARED_OBJECT_AMF0 && type != MessageType.SHARED_OBJECT_AMF3) {
             throw new IllegalArgumentException("not a shared object message type: " + type);

@@ -4,7 +4,7 @@ import java.util.Optional;
 
 /**
  * The NetConnection / NetStream status codes rtmp4j sends and recognises, each with its level, in one
- * place (DESIGN.md principle 6). They travel in the info object of an {@code onStatus} command or a
+ * place (docs/ARCHITECTURE.md "Conventions"). They travel in the info object of an {@code onStatus} command or a
  * {@code connect} {@code _result} / {@code _error} (rtmp-1.0.txt §7.2.1.1, §7.2.2: "level", "code",
  * "description").
  *
@@ -31,7 +31,7 @@ public enum StatusCode {
 
     /** publish accepted (rtmp-1.0.txt §7.2.2.6). */
     PUBLISH_START("NetStream.Publish.Start", Level.STATUS, "Publishing started."),
-    /** publish refused: the name is in use or invalid. OBS handles it (INTEROP-NOTES "Commands"). */
+    /** publish refused: the name is in use or invalid. OBS handles it (docs/INTEROP.md "Commands"). */
     PUBLISH_BAD_NAME("NetStream.Publish.BadName", Level.ERROR, "Stream name is already in use."),
     /** publish refused by policy. */
     PUBLISH_DENIED("NetStream.Publish.Denied", Level.ERROR, "Publishing denied."),
@@ -56,7 +56,7 @@ public enum StatusCode {
     PLAY_UNPUBLISH_NOTIFY("NetStream.Play.UnpublishNotify", Level.STATUS, "Stream is now unpublished."),
     /** playback of a recorded stream completed. */
     PLAY_COMPLETE("NetStream.Play.Complete", Level.STATUS, "Playback complete."),
-    /** data (metadata) starts; sent after Play.Start (INTEROP-NOTES "Commands"). */
+    /** data (metadata) starts; sent after Play.Start (docs/INTEROP.md "Commands"). */
     DATA_START("NetStream.Data.Start", Level.STATUS, "Data started."),
     /** seek done (rtmp-1.0.txt §7.2.2.7). */
     SEEK_NOTIFY("NetStream.Seek.Notify", Level.STATUS, "Seeking."),
@@ -88,12 +88,21 @@ public enum StatusCode {
             this.wireName = wireName;
         }
 
-        /** The string written in the info object. */
+        /**
+         * The string written in the info object.
+         *
+         * @return the wire name
+         */
         public String wireName() {
             return wireName;
         }
 
-        /** The level with this wire name, or empty. */
+        /**
+         * The level with this wire name, or empty.
+         *
+         * @param name a level string
+         * @return the level, or empty
+         */
         public static Optional<Level> byWireName(String name) {
             for (Level l : values()) {
                 if (l.wireName.equals(name)) {
@@ -114,22 +123,39 @@ public enum StatusCode {
         this.defaultDescription = defaultDescription;
     }
 
-    /** The "code" string, e.g. {@code NetStream.Publish.Start}. */
+    /**
+     * The "code" string, e.g. {@code NetStream.Publish.Start}.
+     *
+     * @return the code string
+     */
     public String code() {
         return code;
     }
 
-    /** The level this code is sent with. */
+    /**
+     * The level this code is sent with.
+     *
+     * @return the level
+     */
     public Level level() {
         return level;
     }
 
-    /** A short human-readable description used when the caller gives none. */
+    /**
+     * A short human-readable description used when the caller gives none.
+     *
+     * @return the description
+     */
     public String defaultDescription() {
         return defaultDescription;
     }
 
-    /** The status code with this "code" string, or empty. */
+    /**
+     * The status code with this "code" string, or empty.
+     *
+     * @param code a code string
+     * @return the status code, or empty
+     */
     public static Optional<StatusCode> byCode(String code) {
         for (StatusCode c : values()) {
             if (c.code.equals(code)) {

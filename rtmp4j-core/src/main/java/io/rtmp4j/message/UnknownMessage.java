@@ -16,6 +16,19 @@ import java.util.Objects;
 public record UnknownMessage(int typeId, byte[] payload, long timestamp, int messageStreamId, int chunkStreamId)
         implements RtmpMessage {
 
+    /**
+     * Checks the values: the type id must be 0..255 and not one that {@link MessageType} knows (a known
+     * type has a record of its own), the payload is required, and the timestamp must fit in 32 unsigned
+     * bits and the chunk stream id be 2..65599 (rtmp-1.0.txt §5.3.1.1).
+     *
+     * @param typeId the message type id, 0..255, not one of {@link MessageType}
+     * @param payload the message body (shared, not copied)
+     * @param timestamp absolute timestamp in milliseconds (unsigned 32-bit)
+     * @param messageStreamId message stream id
+     * @param chunkStreamId chunk stream id
+     * @throws IllegalArgumentException if a value is out of its range
+     * @throws NullPointerException if a required value is null
+     */
     public UnknownMessage {
         if (typeId < 0 || typeId > 0xFF) {
             throw new IllegalArgumentException("type id out of range 0..255: " + typeId);

@@ -10,13 +10,17 @@ import java.util.Objects;
  *
  * <p>§6.2 says User Control messages SHOULD (not MUST) use message stream 0, so the decoder accepts
  * them on any stream. Players send {@link SetBufferLength} on stream 0 naming the stream they are
- * about to play, often before {@code play} (INTEROP-NOTES "Commands").
+ * about to play, often before {@code play} (docs/INTEROP.md "Commands").
  *
  * <p>Example: {@code new UserControl.StreamBegin(1)} (stream 0, chunk stream 2, timestamp 0).
  */
 public sealed interface UserControl extends RtmpMessage {
 
-    /** The 16-bit event type (rtmp-1.0.txt §6.2). */
+    /**
+     * The 16-bit event type (rtmp-1.0.txt §6.2).
+     *
+     * @return the event type
+     */
     int eventTypeId();
 
     @Override
@@ -29,11 +33,25 @@ public sealed interface UserControl extends RtmpMessage {
 
     /** Stream Begin (event 0): the stream with this id became functional. */
     record StreamBegin(int streamId, long timestamp, int messageStreamId, int chunkStreamId) implements UserControl {
+        /**
+         * Checks the values: the timestamp must fit in 32 unsigned bits and the chunk stream id be
+         * 2..65599 (rtmp-1.0.txt §5.3.1.1).
+         *
+         * @param streamId the message stream the event is about
+         * @param timestamp header timestamp (0 from the short constructor)
+         * @param messageStreamId message stream the event travels on (rtmp-1.0.txt §6.2: stream 0)
+         * @param chunkStreamId chunk stream the event travels on (rtmp-1.0.txt §6.2: chunk stream 2)
+         * @throws IllegalArgumentException if a value is out of its range
+         */
         public StreamBegin {
             Checks.header(timestamp, chunkStreamId);
         }
 
-        /** On the control stream, chunk stream 2, timestamp 0. */
+        /**
+         * On the control stream, chunk stream 2, timestamp 0.
+         *
+         * @param streamId the stream that began
+         */
         public StreamBegin(int streamId) {
             this(streamId, 0, 0, MessageCodec.CSID_PROTOCOL);
         }
@@ -51,11 +69,25 @@ public sealed interface UserControl extends RtmpMessage {
 
     /** Stream EOF (event 1): playback of this stream is over. */
     record StreamEof(int streamId, long timestamp, int messageStreamId, int chunkStreamId) implements UserControl {
+        /**
+         * Checks the values: the timestamp must fit in 32 unsigned bits and the chunk stream id be
+         * 2..65599 (rtmp-1.0.txt §5.3.1.1).
+         *
+         * @param streamId the message stream the event is about
+         * @param timestamp header timestamp (0 from the short constructor)
+         * @param messageStreamId message stream the event travels on (rtmp-1.0.txt §6.2: stream 0)
+         * @param chunkStreamId chunk stream the event travels on (rtmp-1.0.txt §6.2: chunk stream 2)
+         * @throws IllegalArgumentException if a value is out of its range
+         */
         public StreamEof {
             Checks.header(timestamp, chunkStreamId);
         }
 
-        /** On the control stream, chunk stream 2, timestamp 0. */
+        /**
+         * On the control stream, chunk stream 2, timestamp 0.
+         *
+         * @param streamId the stream that ended
+         */
         public StreamEof(int streamId) {
             this(streamId, 0, 0, MessageCodec.CSID_PROTOCOL);
         }
@@ -73,11 +105,25 @@ public sealed interface UserControl extends RtmpMessage {
 
     /** StreamDry (event 2): no more data on this stream for now. */
     record StreamDry(int streamId, long timestamp, int messageStreamId, int chunkStreamId) implements UserControl {
+        /**
+         * Checks the values: the timestamp must fit in 32 unsigned bits and the chunk stream id be
+         * 2..65599 (rtmp-1.0.txt §5.3.1.1).
+         *
+         * @param streamId the message stream the event is about
+         * @param timestamp header timestamp (0 from the short constructor)
+         * @param messageStreamId message stream the event travels on (rtmp-1.0.txt §6.2: stream 0)
+         * @param chunkStreamId chunk stream the event travels on (rtmp-1.0.txt §6.2: chunk stream 2)
+         * @throws IllegalArgumentException if a value is out of its range
+         */
         public StreamDry {
             Checks.header(timestamp, chunkStreamId);
         }
 
-        /** On the control stream, chunk stream 2, timestamp 0. */
+        /**
+         * On the control stream, chunk stream 2, timestamp 0.
+         *
+         * @param streamId the stream that is dry
+         */
         public StreamDry(int streamId) {
             this(streamId, 0, 0, MessageCodec.CSID_PROTOCOL);
         }
@@ -102,12 +148,29 @@ public sealed interface UserControl extends RtmpMessage {
      */
     record SetBufferLength(int streamId, long bufferLengthMs, long timestamp, int messageStreamId,
                            int chunkStreamId) implements UserControl {
+        /**
+         * Checks the values: the buffer length must fit in 32 unsigned bits (rtmp-1.0.txt §7.1.7), and
+         * the timestamp must fit in 32 unsigned bits and the chunk stream id be 2..65599 (rtmp-1.0.txt
+         * §5.3.1.1).
+         *
+         * @param streamId the message stream the event is about
+         * @param bufferLengthMs buffer length in milliseconds, unsigned 32-bit
+         * @param timestamp header timestamp (0 from the short constructor)
+         * @param messageStreamId message stream the event travels on (rtmp-1.0.txt §6.2: stream 0)
+         * @param chunkStreamId chunk stream the event travels on (rtmp-1.0.txt §6.2: chunk stream 2)
+         * @throws IllegalArgumentException if a value is out of its range
+         */
         public SetBufferLength {
             Checks.u32("buffer length", bufferLengthMs);
             Checks.header(timestamp, chunkStreamId);
         }
 
-        /** On the control stream, chunk stream 2, timestamp 0. */
+        /**
+         * On the control stream, chunk stream 2, timestamp 0.
+         *
+         * @param streamId the stream the buffer applies to
+         * @param bufferLengthMs the buffer length in ms
+         */
         public SetBufferLength(int streamId, long bufferLengthMs) {
             this(streamId, bufferLengthMs, 0, 0, MessageCodec.CSID_PROTOCOL);
         }
@@ -126,11 +189,25 @@ public sealed interface UserControl extends RtmpMessage {
     /** StreamIsRecorded (event 4): this stream is a recorded one. */
     record StreamIsRecorded(int streamId, long timestamp, int messageStreamId, int chunkStreamId)
             implements UserControl {
+        /**
+         * Checks the values: the timestamp must fit in 32 unsigned bits and the chunk stream id be
+         * 2..65599 (rtmp-1.0.txt §5.3.1.1).
+         *
+         * @param streamId the message stream the event is about
+         * @param timestamp header timestamp (0 from the short constructor)
+         * @param messageStreamId message stream the event travels on (rtmp-1.0.txt §6.2: stream 0)
+         * @param chunkStreamId chunk stream the event travels on (rtmp-1.0.txt §6.2: chunk stream 2)
+         * @throws IllegalArgumentException if a value is out of its range
+         */
         public StreamIsRecorded {
             Checks.header(timestamp, chunkStreamId);
         }
 
-        /** On the control stream, chunk stream 2, timestamp 0. */
+        /**
+         * On the control stream, chunk stream 2, timestamp 0.
+         *
+         * @param streamId the recorded stream
+         */
         public StreamIsRecorded(int streamId) {
             this(streamId, 0, 0, MessageCodec.CSID_PROTOCOL);
         }
@@ -152,12 +229,27 @@ public sealed interface UserControl extends RtmpMessage {
      * @param pingTime the server's local time when it sent the ping, unsigned 32-bit
      */
     record PingRequest(long pingTime, long timestamp, int messageStreamId, int chunkStreamId) implements UserControl {
+        /**
+         * Checks the values: the ping time must fit in 32 unsigned bits (rtmp-1.0.txt §7.1.7), and the
+         * timestamp must fit in 32 unsigned bits and the chunk stream id be 2..65599 (rtmp-1.0.txt
+         * §5.3.1.1).
+         *
+         * @param pingTime the 32-bit ping time carried by the event
+         * @param timestamp header timestamp (0 from the short constructor)
+         * @param messageStreamId message stream the event travels on (rtmp-1.0.txt §6.2: stream 0)
+         * @param chunkStreamId chunk stream the event travels on (rtmp-1.0.txt §6.2: chunk stream 2)
+         * @throws IllegalArgumentException if a value is out of its range
+         */
         public PingRequest {
             Checks.u32("ping time", pingTime);
             Checks.header(timestamp, chunkStreamId);
         }
 
-        /** On the control stream, chunk stream 2, timestamp 0. */
+        /**
+         * On the control stream, chunk stream 2, timestamp 0.
+         *
+         * @param pingTime the sender's time, unsigned 32-bit
+         */
         public PingRequest(long pingTime) {
             this(pingTime, 0, 0, MessageCodec.CSID_PROTOCOL);
         }
@@ -172,7 +264,11 @@ public sealed interface UserControl extends RtmpMessage {
             return new PingRequest(pingTime, timestamp, messageStreamId, chunkStreamId);
         }
 
-        /** The matching response, echoing {@link #pingTime()} (§7.1.7). */
+        /**
+         * The matching response, echoing {@link #pingTime()} (§7.1.7).
+         *
+         * @return the PingResponse
+         */
         public PingResponse response() {
             return new PingResponse(pingTime);
         }
@@ -184,12 +280,27 @@ public sealed interface UserControl extends RtmpMessage {
      * @param pingTime the time received in the request, unsigned 32-bit
      */
     record PingResponse(long pingTime, long timestamp, int messageStreamId, int chunkStreamId) implements UserControl {
+        /**
+         * Checks the values: the ping time must fit in 32 unsigned bits (rtmp-1.0.txt §7.1.7), and the
+         * timestamp must fit in 32 unsigned bits and the chunk stream id be 2..65599 (rtmp-1.0.txt
+         * §5.3.1.1).
+         *
+         * @param pingTime the 32-bit ping time carried by the event
+         * @param timestamp header timestamp (0 from the short constructor)
+         * @param messageStreamId message stream the event travels on (rtmp-1.0.txt §6.2: stream 0)
+         * @param chunkStreamId chunk stream the event travels on (rtmp-1.0.txt §6.2: chunk stream 2)
+         * @throws IllegalArgumentException if a value is out of its range
+         */
         public PingResponse {
             Checks.u32("ping time", pingTime);
             Checks.header(timestamp, chunkStreamId);
         }
 
-        /** On the control stream, chunk stream 2, timestamp 0. */
+        /**
+         * On the control stream, chunk stream 2, timestamp 0.
+         *
+         * @param pingTime the time from the request
+         */
         public PingResponse(long pingTime) {
             this(pingTime, 0, 0, MessageCodec.CSID_PROTOCOL);
         }
@@ -214,6 +325,19 @@ public sealed interface UserControl extends RtmpMessage {
      */
     record Unknown(int eventTypeId, byte[] eventData, long timestamp, int messageStreamId, int chunkStreamId)
             implements UserControl {
+        /**
+         * Checks the values: the event type must fit in 16 bits, the event data is required, and the
+         * timestamp must fit in 32 unsigned bits and the chunk stream id be 2..65599 (rtmp-1.0.txt
+         * §5.3.1.1).
+         *
+         * @param eventTypeId the 16-bit event type
+         * @param eventData the bytes after the event type
+         * @param timestamp header timestamp (0 from the short constructor)
+         * @param messageStreamId message stream the event travels on (rtmp-1.0.txt §6.2: stream 0)
+         * @param chunkStreamId chunk stream the event travels on (rtmp-1.0.txt §6.2: chunk stream 2)
+         * @throws IllegalArgumentException if a value is out of its range
+         * @throws NullPointerException if a required value is null
+         */
         public Unknown {
             if (eventTypeId < 0 || eventTypeId > 0xFFFF) {
                 throw new IllegalArgumentException("event type out of 16-bit range: " + eventTypeId);
@@ -222,7 +346,12 @@ public sealed interface UserControl extends RtmpMessage {
             Checks.header(timestamp, chunkStreamId);
         }
 
-        /** On the control stream, chunk stream 2, timestamp 0. */
+        /**
+         * On the control stream, chunk stream 2, timestamp 0.
+         *
+         * @param eventTypeId the 16-bit event type
+         * @param eventData the bytes after the event type
+         */
         public Unknown(int eventTypeId, byte[] eventData) {
             this(eventTypeId, eventData, 0, 0, MessageCodec.CSID_PROTOCOL);
         }

@@ -28,12 +28,21 @@ public enum UserControlEventType {
         this.id = id;
     }
 
-    /** The 16-bit event type as written on the wire (rtmp-1.0.txt §6.2). */
+    /**
+     * The 16-bit event type as written on the wire (rtmp-1.0.txt §6.2).
+     *
+     * @return the event type
+     */
     public int id() {
         return id;
     }
 
-    /** The event type with this id, or empty when the specification names none. */
+    /**
+     * The event type with this id, or empty when the specification names none.
+     *
+     * @param id a 16-bit event type
+     * @return the event type, or empty
+     */
     public static Optional<UserControlEventType> byId(int id) {
         for (UserControlEventType t : values()) {
             if (t.id == id) {

@@ -6,9 +6,9 @@ import java.util.Objects;
 /**
  * Video Message (type 9, rtmp-1.0.txt §7.1.5). The payload is kept exactly as received: an FLV video tag body
  * (flv-10.1.txt; legacy or Enhanced RTMP), parsed by the FLV layer, not here. The array is shared,
- * never copied, so one published frame can be sent to every player (DESIGN.md principle 7); do not
+ * never copied, so one published frame can be sent to every player (docs/ARCHITECTURE.md "Data path"); do not
  * modify it after handing it over. A zero-length payload is legal (for audio it means silence,
- * INTEROP-NOTES "Media").
+ * docs/INTEROP.md "Media").
  *
  * <p>Example: {@code new VideoMessage(flvBody, 40, streamId)} (chunk stream 6).
  *
@@ -19,12 +19,29 @@ import java.util.Objects;
  */
 public record VideoMessage(byte[] payload, long timestamp, int messageStreamId, int chunkStreamId) implements RtmpMessage {
 
+    /**
+     * Checks the values: the payload is required, and the timestamp must fit in 32 unsigned bits and the
+     * chunk stream id be 2..65599 (rtmp-1.0.txt §5.3.1.1). The payload is kept as given, not copied.
+     *
+     * @param payload the message body (shared, not copied)
+     * @param timestamp absolute timestamp in milliseconds (unsigned 32-bit)
+     * @param messageStreamId message stream id the media belongs to
+     * @param chunkStreamId chunk stream id (6 by default)
+     * @throws IllegalArgumentException if a value is out of its range
+     * @throws NullPointerException if a required value is null
+     */
     public VideoMessage {
         Objects.requireNonNull(payload, "payload");
         Checks.header(timestamp, chunkStreamId);
     }
 
-    /** On the default chunk stream for video (6). */
+    /**
+     * On the default chunk stream for video (6).
+     *
+     * @param payload the FLV video tag body (kept, not copied)
+     * @param timestamp the timestamp in ms
+     * @param messageStreamId the message stream id
+     */
     public VideoMessage(byte[] payload, long timestamp, int messageStreamId) {
         this(payload, timestamp, messageStreamId, MessageCodec.CSID_VIDEO);
     }
@@ -54,7 +71,11 @@ public record VideoMessage(byte[] payload, long timestamp, int messageStreamId, 
         return new VideoMessage(payload, timestamp, messageStreamId, chunkStreamId);
     }
 
-    /** Payload length in bytes. */
+    /**
+     * Payload length in bytes.
+     *
+     * @return the payload length
+     */
     public int length() {
         return payload.length;
     }

@@ -32,7 +32,7 @@ import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
 
 /**
- * The client side of one RTMP connection as a sans-IO state machine (DESIGN.md principle 1): bytes in
+ * The client side of one RTMP connection as a sans-IO state machine (docs/ARCHITECTURE.md "Layers and modules"): bytes in
  * through {@link #receive}, events out through a {@link ClientSessionListener}, bytes out through
  * {@link #pollOutbound}. No sockets, threads or clocks; not thread-safe.
  *
@@ -50,10 +50,10 @@ import java.util.random.RandomGenerator;
  *   <li>connect, sent as soon as the handshake is done: app, flashVer, tcUrl, fpad, capabilities,
  *       audioCodecs, videoCodecs, videoFunction, objectEncoding, the configured extra properties, and the
  *       Enhanced RTMP block if any ({@link ClientSessionConfig#enhanced()}; empty = exactly the legacy
- *       bytes). Set Chunk Size follows the {@code _result} (INTEROP-NOTES "Chunk stream").</li>
+ *       bytes). Set Chunk Size follows the {@code _result} (docs/INTEROP.md "Chunk stream").</li>
  *   <li>publish: releaseStream, FCPublish, createStream, then on its {@code _result} publish (as OBS and
  *       ffmpeg); {@link #isPublishing()} after NetStream.Publish.Start. Media may be sent as soon as
- *       {@link #streamId()} is known: some servers are slow to send Publish.Start (INTEROP-NOTES
+ *       {@link #streamId()} is known: some servers are slow to send Publish.Start (docs/INTEROP.md
  *       "Commands"), so waiting for it is the application's choice.</li>
  *   <li>play: createStream, then on its {@code _result} SetBufferLength (stream 0, the new stream id) and
  *       play. Media is delivered as soon as play was asked, before Play.Start if the server sends it so.</li>
@@ -107,7 +107,12 @@ public final class ClientSession {
     private double serverObjectEncoding;
     private EnhancedCapabilities serverCapabilities = EnhancedCapabilities.NONE;
 
-    /** A client with a non-secure random source for C1/C2. */
+    /**
+     * A client with a non-secure random source for C1/C2.
+     *
+     * @param config the connect settings
+     * @param listener receives the session's events
+     */
     public ClientSession(ClientSessionConfig config, ClientSessionListener listener) {
         this(config, new SplittableRandom(), listener);
     }
@@ -115,6 +120,8 @@ public final class ClientSession {
     /**
      * A client; C0+C1 are queued at once in {@link #pollOutbound()}.
      *
+     * @param config the connect settings
+     * @param listener receives the session's events
      * @param random source of C1's random bytes (need not be secure, rtmp-1.0.txt §5.2.3)
      */
     public ClientSession(ClientSessionConfig config, RandomGenerator random, ClientSessionListener listener) {
@@ -130,6 +137,7 @@ public final class ClientSession {
     /**
      * Consumes every byte of {@code in}; listener events fire from inside this call.
      *
+     * @param in the bytes received; consumed entirely
      * @throws RtmpProtocolException on a protocol violation (then on every later call)
      */
     public void receive(ByteBuffer in) {
@@ -140,7 +148,11 @@ public final class ClientSession {
         wire.receive(in, this::handshakeDone, this::dispatch);
     }
 
-    /** Whether {@link #pollOutbound()} has bytes. */
+    /**
+     * Whether {@link #pollOutbound()} has bytes.
+     *
+     * @return true while bytes wait
+     */
     public boolean hasOutbound() {
         return wire.hasOutbound();
     }
@@ -148,47 +160,81 @@ public final class ClientSession {
     /**
      * How many bytes {@link #pollOutbound()} would return now: the session never drops or blocks, so a
      * transport that cannot write (a slow peer) watches this to apply its own limit.
+     *
+     * @return the number of bytes queued
      */
     public int pendingOutboundBytes() {
         return wire.pendingOutboundBytes();
     }
 
-    /** Every byte queued since the last call, coalesced into one buffer the caller owns; empty when none. */
+    /**
+     * Every byte queued since the last call, coalesced into one buffer the caller owns; empty when none.
+     *
+     * @return the bytes to send, possibly empty
+     */
     public ByteBuffer pollOutbound() {
         return wire.pollOutbound();
     }
 
-    /** True once the session wants the connection closed (after {@link #close} or a refused connect). */
+    /**
+     * True once the session wants the connection closed (after {@link #close} or a refused connect).
+     *
+     * @return true once a close is due
+     */
     public boolean isCloseRequested() {
         return closeRequested;
     }
 
-    /** Where the session is. */
+    /**
+     * Where the session is.
+     *
+     * @return the state
+     */
     public State state() {
         return state;
     }
 
-    /** The stream created for publish / play, or −1 before its createStream {@code _result}. */
+    /**
+     * The stream created for publish / play, or −1 before its createStream {@code _result}.
+     *
+     * @return the stream id, or −1
+     */
     public int streamId() {
         return streamId;
     }
 
-    /** Whether NetStream.Publish.Start has been received for the publication. */
+    /**
+     * Whether NetStream.Publish.Start has been received for the publication.
+     *
+     * @return true while publishing
+     */
     public boolean isPublishing() {
         return publishing;
     }
 
-    /** The tcUrl this session connects with. */
+    /**
+     * The tcUrl this session connects with.
+     *
+     * @return the tcUrl
+     */
     public String tcUrl() {
         return config.tcUrl();
     }
 
-    /** The server's Enhanced RTMP block from the connect {@code _result} (NONE before / from a legacy server). */
+    /**
+     * The server's Enhanced RTMP block from the connect {@code _result} (NONE before / from a legacy server).
+     *
+     * @return the server's capabilities
+     */
     public EnhancedCapabilities serverCapabilities() {
         return serverCapabilities;
     }
 
-    /** The chunk size this session writes with (128 until the connect {@code _result}, then the configured size). */
+    /**
+     * The chunk size this session writes with (128 until the connect {@code _result}, then the configured size).
+     *
+     * @return the outbound chunk size in bytes
+     */
     public int outboundChunkSize() {
         return wire.chunkSize();
     }
@@ -196,7 +242,11 @@ public final class ClientSession {
     // ------------------------------------------------------------------------------------------------
     // flows
 
-    /** Publishes {@code name} live (see the class comment for the command sequence). */
+    /**
+     * Publishes {@code name} live (see the class comment for the command sequence).
+     *
+     * @param name the stream name
+     */
     public void publish(String name) {
         publish(name, Commands.PublishType.LIVE);
     }
@@ -204,6 +254,8 @@ public final class ClientSession {
     /**
      * Starts the publish flow; before connect completes it is remembered and started then.
      *
+     * @param name the stream name
+     * @param type live, record or append
      * @throws IllegalStateException if publish or play was already asked, or the session is closed
      */
     public void publish(String name, Commands.PublishType type) {
@@ -216,6 +268,7 @@ public final class ClientSession {
      * Starts the play flow (live or recorded, from the start; rtmp-1.0.txt §7.2.2.1 defaults); before
      * connect completes it is remembered and started then.
      *
+     * @param name the stream name
      * @throws IllegalStateException if publish or play was already asked, or the session is closed
      */
     public void play(String name) {
@@ -270,12 +323,22 @@ public final class ClientSession {
         return streamId;
     }
 
-    /** Audio (an FLV audio tag body) on the stream; the array is sent as is, not copied. */
+    /**
+     * Audio (an FLV audio tag body) on the stream; the array is sent as is, not copied.
+     *
+     * @param timestamp the timestamp in ms
+     * @param payload the audio tag body
+     */
     public void sendAudio(long timestamp, byte[] payload) {
         wire.sendRaw(new RawMessage(AUDIO_CSID, MessageType.AUDIO.id(), timestamp, requireStream(), payload));
     }
 
-    /** Video (an FLV video tag body) on the stream; the array is sent as is, not copied. */
+    /**
+     * Video (an FLV video tag body) on the stream; the array is sent as is, not copied.
+     *
+     * @param timestamp the timestamp in ms
+     * @param payload the video tag body
+     */
     public void sendVideo(long timestamp, byte[] payload) {
         wire.sendRaw(new RawMessage(VIDEO_CSID, MessageType.VIDEO.id(), timestamp, requireStream(), payload));
     }
@@ -283,12 +346,19 @@ public final class ClientSession {
     /**
      * {@code @setDataFrame onMetaData metadata} (what OBS and ffmpeg send after publish), as type 18, or as
      * type 15 when the server echoed objectEncoding 3 (an AMF3 channel).
+     *
+     * @param metadata the metadata object or ECMA array
      */
     public void sendMetadata(Amf0Value metadata) {
         sendData(0, Amf0Value.of(DataMessage.SET_DATA_FRAME), Amf0Value.of(DataMessage.ON_META_DATA), metadata);
     }
 
-    /** A data message with these values (type 15 on an AMF3 channel, else 18). */
+    /**
+     * A data message with these values (type 15 on an AMF3 channel, else 18).
+     *
+     * @param timestamp the timestamp in ms
+     * @param values the handler name, then its values
+     */
     public void sendData(long timestamp, Amf0Value... values) {
         MessageType t = serverObjectEncoding == 3 ? MessageType.DATA_AMF3 : MessageType.DATA_AMF0;
         wire.send(new DataMessage(t, List.of(values), timestamp, requireStream(), DATA_CSID));
@@ -297,6 +367,8 @@ public final class ClientSession {
     /**
      * An aggregate (rtmp-1.0.txt §7.1.6) of these audio / video / data messages, on the stream (their own
      * message stream ids are replaced; their timestamps kept).
+     *
+     * @param parts the messages to aggregate
      */
     public void sendAggregate(List<? extends RtmpMessage> parts) {
         int id = requireStream();
@@ -308,7 +380,11 @@ public final class ClientSession {
         wire.send(a);
     }
 
-    /** Any message, as is. */
+    /**
+     * Any message, as is.
+     *
+     * @param message the message
+     */
     public void send(RtmpMessage message) {
         if (state == State.CLOSED) {
             throw new IllegalStateException("session is closed");
@@ -319,6 +395,11 @@ public final class ClientSession {
     /**
      * Calls a NetConnection method (stream 0); the answer arrives as {@link ClientSessionListener#onResult}
      * / {@link ClientSessionListener#onError} with this name. Returns the transaction id.
+     *
+     * @param name the method name
+     * @param commandObject the command object (often null)
+     * @param arguments the values after it
+     * @return the transaction id the answer will carry
      */
     public double call(String name, Amf0Value commandObject, Amf0Value... arguments) {
         if (state != State.CONNECTED) {
@@ -330,22 +411,39 @@ public final class ClientSession {
         return t;
     }
 
-    /** User Control PingRequest with the caller's time (ms, unsigned 32-bit; time is passed in). */
+    /**
+     * User Control PingRequest with the caller's time (ms, unsigned 32-bit; time is passed in).
+     *
+     * @param pingTime the caller's time in ms
+     */
     public void sendPingRequest(long pingTime) {
         send(new UserControl.PingRequest(pingTime & 0xFFFF_FFFFL));
     }
 
-    /** {@code receiveAudio flag} on the play stream. */
+    /**
+     * {@code receiveAudio flag} on the play stream.
+     *
+     * @param receive whether to receive audio
+     */
     public void receiveAudio(boolean receive) {
         wire.send(Commands.receiveAudio(requireStream(), receive));
     }
 
-    /** {@code receiveVideo flag} on the play stream. */
+    /**
+     * {@code receiveVideo flag} on the play stream.
+     *
+     * @param receive whether to receive video
+     */
     public void receiveVideo(boolean receive) {
         wire.send(Commands.receiveVideo(requireStream(), receive));
     }
 
-    /** {@code pause flag ms} on the play stream. */
+    /**
+     * {@code pause flag ms} on the play stream.
+     *
+     * @param pause true to pause, false to resume
+     * @param milliseconds the stream time at which it pauses or resumes
+     */
     public void pause(boolean pause, double milliseconds) {
         wire.send(Commands.pause(requireStream(), pause, milliseconds));
     }
@@ -357,6 +455,8 @@ public final class ClientSession {
      * Graceful close: for a publication FCUnpublish then deleteStream (what OBS sends on stop), for a
      * playback deleteStream; then {@link #isCloseRequested()} turns true and {@link ClientSessionListener#onClose}
      * fires. Idempotent.
+     *
+     * @param reason why, for the logs and {@link ClientSessionListener#onClose}
      */
     public void close(String reason) {
         if (state == State.CLOSED) {
@@ -372,7 +472,11 @@ public final class ClientSession {
         shutdown(reason);
     }
 
-    /** The connection is gone; reports {@link ClientSessionListener#onClose}. Idempotent; nothing is sent. */
+    /**
+     * The connection is gone; reports {@link ClientSessionListener#onClose}. Idempotent; nothing is sent.
+     *
+     * @param reason why the connection ended
+     */
     public void transportClosed(String reason) {
         if (state != State.CLOSED) {
             shutdown(reason);
@@ -507,7 +611,7 @@ public final class ClientSession {
         serverObjectEncoding = info.number("objectEncoding").orElse(0.0);
         serverCapabilities = EnhancedCapabilities.from(props);
         state = State.CONNECTED;
-        // INTEROP-NOTES "Chunk stream": clients commonly send Set Chunk Size right after the connect _result
+        // docs/INTEROP.md "Chunk stream": clients commonly send Set Chunk Size right after the connect _result
         if (config.chunkSize() != wire.chunkSize()) {
             wire.setChunkSize(config.chunkSize());
         }
@@ -529,7 +633,7 @@ public final class ClientSession {
         if (intent == Intent.PUBLISH) {
             wire.send(Commands.publish(streamId, streamName, publishType));
         } else if (intent == Intent.PLAY) {
-            // INTEROP-NOTES "Commands": SetBufferLength on stream 0 naming the stream, then play
+            // docs/INTEROP.md "Commands": SetBufferLength on stream 0 naming the stream, then play
             wire.send(new UserControl.SetBufferLength(streamId, config.bufferLengthMs()));
             wire.send(Commands.play(streamId, streamName));
         }

@@ -16,27 +16,47 @@ import java.util.Optional;
  */
 public record CommandResult(String commandName, boolean error, CommandMessage message) {
 
-    /** The transaction id. */
+    /**
+     * The transaction id.
+     *
+     * @return the transaction id
+     */
     public double transactionId() {
         return message.transactionId();
     }
 
-    /** The command object (properties of a connect result; usually null otherwise). */
+    /**
+     * The command object (properties of a connect result; usually null otherwise).
+     *
+     * @return the command object
+     */
     public Amf0Value commandObject() {
         return message.commandObject();
     }
 
-    /** The first argument if it is an object: the information object. */
+    /**
+     * The first argument if it is an object: the information object.
+     *
+     * @return the information object, or empty
+     */
     public Optional<Amf0Properties> info() {
         return message.objectArgument(0);
     }
 
-    /** The information object's "code", if any. */
+    /**
+     * The information object's "code", if any.
+     *
+     * @return the code, or empty
+     */
     public Optional<String> code() {
         return info().flatMap(i -> i.string("code"));
     }
 
-    /** The information object's "description", if any. */
+    /**
+     * The information object's "description", if any.
+     *
+     * @return the description, or empty
+     */
     public Optional<String> description() {
         return info().flatMap(i -> i.string("description"));
     }

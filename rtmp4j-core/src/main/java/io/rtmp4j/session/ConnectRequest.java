@@ -21,7 +21,7 @@ import java.util.Optional;
  * {@code capabilities}, {@code mode} (and the server's Enhanced RTMP block, if any) and information
  * {@code level}, {@code code} NetConnection.Connect.Success, {@code description}, {@code objectEncoding}
  * (the client's, echoed). No {@code onBWDone} is sent (PRISM Live Studio disconnects on it,
- * INTEROP-NOTES "Commands"). A connect without {@code tcUrl} is accepted (SRS refuses it).
+ * docs/INTEROP.md "Commands"). A connect without {@code tcUrl} is accepted (SRS refuses it).
  */
 public final class ConnectRequest {
 
@@ -36,52 +36,92 @@ public final class ConnectRequest {
         this.enhanced = EnhancedCapabilities.from(connect.properties());
     }
 
-    /** "app" ("" when absent). */
+    /**
+     * "app" ("" when absent).
+     *
+     * @return the app
+     */
     public String app() {
         return connect.app();
     }
 
-    /** "tcUrl", if sent. */
+    /**
+     * "tcUrl", if sent.
+     *
+     * @return the tcUrl, or empty
+     */
     public Optional<String> tcUrl() {
         return connect.tcUrl();
     }
 
-    /** "flashVer", if sent. */
+    /**
+     * "flashVer", if sent.
+     *
+     * @return the flashVer, or empty
+     */
     public Optional<String> flashVer() {
         return connect.flashVer();
     }
 
-    /** "objectEncoding": 0 (AMF0) or 3 (AMF3); 0 when absent. */
+    /**
+     * "objectEncoding": 0 (AMF0) or 3 (AMF3); 0 when absent.
+     *
+     * @return the object encoding
+     */
     public double objectEncoding() {
         return connect.objectEncoding();
     }
 
-    /** The whole command object. */
+    /**
+     * The whole command object.
+     *
+     * @return the command object's properties
+     */
     public Amf0Properties properties() {
         return connect.properties();
     }
 
-    /** Optional user arguments after the command object. */
+    /**
+     * Optional user arguments after the command object.
+     *
+     * @return the user arguments, possibly none
+     */
     public List<Amf0Value> arguments() {
         return connect.arguments();
     }
 
-    /** The client's Enhanced RTMP block ({@link EnhancedCapabilities#NONE} from a legacy client). */
+    /**
+     * The client's Enhanced RTMP block ({@link EnhancedCapabilities#NONE} from a legacy client).
+     *
+     * @return the client's capabilities
+     */
     public EnhancedCapabilities enhanced() {
         return enhanced;
     }
 
-    /** The command as received. */
+    /**
+     * The command as received.
+     *
+     * @return the command message
+     */
     public CommandMessage message() {
         return connect.message();
     }
 
-    /** Whether accept or reject has been called. */
+    /**
+     * Whether accept or reject has been called.
+     *
+     * @return true once decided
+     */
     public boolean isDecided() {
         return decided.isDecided();
     }
 
-    /** Accepts with no Enhanced RTMP block in the {@code _result}; false if the session is gone. */
+    /**
+     * Accepts with no Enhanced RTMP block in the {@code _result}; false if the session is gone.
+     *
+     * @return true if the answer was queued, false if the session is gone
+     */
     public boolean accept() {
         return accept(EnhancedCapabilities.NONE);
     }
@@ -92,6 +132,8 @@ public final class ConnectRequest {
      * videoFourCcInfoMap, capsEx"). Returns false if the session has closed meanwhile (true when the
      * decision was handed to the session's thread, {@link ServerSession#decisionExecutor}).
      *
+     * @param serverCapabilities the server's Enhanced RTMP block
+     * @return true if the answer was queued, false if the session is gone
      * @throws IllegalStateException if already decided
      */
     public boolean accept(EnhancedCapabilities serverCapabilities) {
@@ -100,7 +142,12 @@ public final class ConnectRequest {
         return session.decide(() -> session.acceptConnect(this, serverCapabilities));
     }
 
-    /** Rejects with NetConnection.Connect.Rejected and this description. */
+    /**
+     * Rejects with NetConnection.Connect.Rejected and this description.
+     *
+     * @param description a sentence for the client
+     * @return true if the answer was queued, false if the session is gone
+     */
     public boolean reject(String description) {
         return reject(StatusCode.CONNECT_REJECTED, description);
     }
@@ -109,6 +156,9 @@ public final class ConnectRequest {
      * Rejects: sends {@code _error} with {@code code} (e.g. {@link StatusCode#CONNECT_INVALID_APP}) and then
      * asks the transport to close after flushing ({@link ServerSession#isCloseRequested()}).
      *
+     * @param code the refusal's status code
+     * @param description a sentence for the client, or null for the code's default
+     * @return true if the answer was queued, false if the session is gone
      * @throws IllegalStateException if already decided
      */
     public boolean reject(StatusCode code, String description) {

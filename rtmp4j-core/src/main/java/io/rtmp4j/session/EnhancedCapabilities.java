@@ -66,7 +66,14 @@ public record EnhancedCapabilities(Optional<List<String>> fourCcList, Map<String
     /** No enhanced capabilities: legacy RTMP. */
     public static final EnhancedCapabilities NONE = new EnhancedCapabilities(Optional.empty(), Map.of(), Map.of(), -1);
 
-    /** Copies the collections (keeping their order). */
+    /**
+     * Copies the collections (keeping their order).
+     *
+     * @param fourCcList declared codecs ("*" = any), or empty when not sent
+     * @param videoFourCcInfoMap video FourCC (or "*") to FourCcInfoMask flags, insertion-ordered
+     * @param audioFourCcInfoMap audio FourCC (or "*") to FourCcInfoMask flags, insertion-ordered
+     * @param capsEx CapsExMask flags, or -1 when not sent
+     */
     public EnhancedCapabilities {
         Objects.requireNonNull(fourCcList, "fourCcList");
         fourCcList = fourCcList.map(List::copyOf);
@@ -77,36 +84,67 @@ public record EnhancedCapabilities(Optional<List<String>> fourCcList, Map<String
         }
     }
 
-    /** True when nothing would be written (legacy RTMP). */
+    /**
+     * True when nothing would be written (legacy RTMP).
+     *
+     * @return true if empty
+     */
     public boolean isEmpty() {
         return fourCcList.isEmpty() && videoFourCcInfoMap.isEmpty() && audioFourCcInfoMap.isEmpty() && capsEx < 0;
     }
 
-    /** A copy with this fourCcList (ffmpeg's {@code -rtmp_enhanced_codecs} sends only this). */
+    /**
+     * A copy with this fourCcList (ffmpeg's {@code -rtmp_enhanced_codecs} sends only this).
+     *
+     * @param list the FourCCs (or "*")
+     * @return the new block
+     */
     public EnhancedCapabilities withFourCcList(List<String> list) {
         return new EnhancedCapabilities(Optional.of(list), videoFourCcInfoMap, audioFourCcInfoMap, capsEx);
     }
 
-    /** A copy with {@code fourCc} (or "*") set to {@code flags} in videoFourCcInfoMap. */
+    /**
+     * A copy with {@code fourCc} (or "*") set to {@code flags} in videoFourCcInfoMap.
+     *
+     * @param fourCc a FourCC or "*"
+     * @param flags the FourCcInfoMask flags
+     * @return the new block
+     */
     public EnhancedCapabilities withVideoFourCc(String fourCc, int flags) {
         Map<String, Integer> m = new LinkedHashMap<>(videoFourCcInfoMap);
         m.put(Objects.requireNonNull(fourCc), flags);
         return new EnhancedCapabilities(fourCcList, m, audioFourCcInfoMap, capsEx);
     }
 
-    /** A copy with {@code fourCc} (or "*") set to {@code flags} in audioFourCcInfoMap. */
+    /**
+     * A copy with {@code fourCc} (or "*") set to {@code flags} in audioFourCcInfoMap.
+     *
+     * @param fourCc a FourCC or "*"
+     * @param flags the FourCcInfoMask flags
+     * @return the new block
+     */
     public EnhancedCapabilities withAudioFourCc(String fourCc, int flags) {
         Map<String, Integer> m = new LinkedHashMap<>(audioFourCcInfoMap);
         m.put(Objects.requireNonNull(fourCc), flags);
         return new EnhancedCapabilities(fourCcList, videoFourCcInfoMap, m, capsEx);
     }
 
-    /** A copy with this capsEx mask (-1 = not sent). */
+    /**
+     * A copy with this capsEx mask (-1 = not sent).
+     *
+     * @param mask the capsEx bits, or −1
+     * @return the new block
+     */
     public EnhancedCapabilities withCapsEx(int mask) {
         return new EnhancedCapabilities(fourCcList, videoFourCcInfoMap, audioFourCcInfoMap, mask);
     }
 
-    /** Whether capsEx was sent and has all of {@code mask}'s bits. */
+    /**
+     * Whether capsEx was sent and has all of {@code mask}'s bits.
+     *
+     * @param mask the bits to test
+     * @return true if all are set
+     */
     public boolean hasCapsEx(int mask) {
         return capsEx >= 0 && (capsEx & mask) == mask;
     }
@@ -116,17 +154,30 @@ public record EnhancedCapabilities(Optional<List<String>> fourCcList, Map<String
      * wildcard "overrides the flags set on properties for specific codecs", so its flags apply to every
      * codec; the spec's example reads "vp09: CanDecode | CanEncode" + "*: CanForward" as decode, encode
      * and forward).
+     *
+     * @param fourCc a video FourCC
+     * @return the flags
      */
     public int videoFlags(String fourCc) {
         return flags(videoFourCcInfoMap, fourCc);
     }
 
-    /** As {@link #videoFlags(String)}, for audio. */
+    /**
+     * As {@link #videoFlags(String)}, for audio.
+     *
+     * @param fourCc an audio FourCC
+     * @return the flags
+     */
     public int audioFlags(String fourCc) {
         return flags(audioFourCcInfoMap, fourCc);
     }
 
-    /** Whether {@code fourCc} is in fourCcList, directly or through "*". */
+    /**
+     * Whether {@code fourCc} is in fourCcList, directly or through "*".
+     *
+     * @param fourCc a FourCC
+     * @return true if listed
+     */
     public boolean listed(String fourCc) {
         return fourCcList.map(l -> l.contains(fourCc) || l.contains(WILDCARD)).orElse(false);
     }
@@ -139,6 +190,9 @@ public record EnhancedCapabilities(Optional<List<String>> fourCcList, Map<String
      * Reads the block from a connect command object or connect {@code _result} properties. Malformed
      * parts (wrong AMF type, non-string list entries, non-number flags) are skipped rather than refused:
      * the block is advisory.
+     *
+     * @param properties the command object or result properties
+     * @return the block (empty parts where absent or malformed)
      */
     public static EnhancedCapabilities from(Amf0Properties properties) {
         Optional<List<String>> list = Optional.empty();
@@ -174,7 +228,11 @@ public record EnhancedCapabilities(Optional<List<String>> fourCcList, Map<String
         return out;
     }
 
-    /** Appends the present parts to {@code builder}, in the documented order. */
+    /**
+     * Appends the present parts to {@code builder}, in the documented order.
+     *
+     * @param builder the object being built
+     */
     public void writeTo(Amf0Object.Builder builder) {
         fourCcList.ifPresent(list -> {
             List<Amf0Value> values = new ArrayList<>(list.size());

@@ -20,7 +20,11 @@ public enum MediaKind {
         this.type = type;
     }
 
-    /** The message type this kind is sent as. */
+    /**
+     * The message type this kind is sent as.
+     *
+     * @return the message type
+     */
     public MessageType messageType() {
         return type;
     }

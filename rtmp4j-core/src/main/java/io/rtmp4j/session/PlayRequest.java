@@ -30,17 +30,29 @@ public final class PlayRequest extends StreamRequest {
         this.reset = reset;
     }
 
-    /** −2 live or recorded (default), −1 live only, ≥ 0 seconds into a recording. */
+    /**
+     * −2 live or recorded (default), −1 live only, ≥ 0 seconds into a recording.
+     *
+     * @return the start argument
+     */
     public double start() {
         return start;
     }
 
-    /** Seconds to play, −1 (default) until the end. */
+    /**
+     * Seconds to play, −1 (default) until the end.
+     *
+     * @return the duration argument
+     */
     public double duration() {
         return duration;
     }
 
-    /** Whether the player asked for a playlist reset (default true). */
+    /**
+     * Whether the player asked for a playlist reset (default true).
+     *
+     * @return the reset argument
+     */
     public boolean reset() {
         return reset;
     }
@@ -50,6 +62,7 @@ public final class PlayRequest extends StreamRequest {
      * closed meanwhile (true when the decision was handed to the session's thread,
      * {@link ServerSession#decisionExecutor}).
      *
+     * @return true if the reply was queued, false if the stream or session is gone
      * @throws IllegalStateException if already decided
      */
     public boolean accept() {
@@ -57,7 +70,12 @@ public final class PlayRequest extends StreamRequest {
         return session.decide(() -> session.acceptPlay(this));
     }
 
-    /** Rejects with NetStream.Play.StreamNotFound. */
+    /**
+     * Rejects with NetStream.Play.StreamNotFound.
+     *
+     * @param description a sentence, or null for the default
+     * @return true if the reply was queued, false if the stream or session is gone
+     */
     public boolean rejectNotFound(String description) {
         return reject(StatusCode.PLAY_STREAM_NOT_FOUND, description);
     }
@@ -65,6 +83,9 @@ public final class PlayRequest extends StreamRequest {
     /**
      * Rejects with an error status on the stream (e.g. {@link StatusCode#PLAY_FAILED}).
      *
+     * @param code the error status code
+     * @param description a sentence, or null for the code's default
+     * @return true if the reply was queued, false if the stream or session is gone
      * @throws IllegalStateException if already decided
      */
     public boolean reject(StatusCode code, String description) {

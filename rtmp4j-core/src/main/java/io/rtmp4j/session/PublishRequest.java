@@ -12,7 +12,7 @@ import io.rtmp4j.message.StatusCode;
  *
  * <p>{@link #accept()} sends {@code onStatus NetStream.Publish.Start}; {@link #rejectBadName} sends
  * {@code NetStream.Publish.BadName} (what a second publisher of a live name gets; OBS handles it,
- * INTEROP-NOTES "Commands").
+ * docs/INTEROP.md "Commands").
  */
 public final class PublishRequest extends StreamRequest {
 
@@ -24,7 +24,11 @@ public final class PublishRequest extends StreamRequest {
         this.publishingType = publishingType;
     }
 
-    /** The publishing type as sent: "live" (default), "record" or "append". */
+    /**
+     * The publishing type as sent: "live" (default), "record" or "append".
+     *
+     * @return the publishing type
+     */
     public String publishingType() {
         return publishingType;
     }
@@ -34,6 +38,7 @@ public final class PublishRequest extends StreamRequest {
      * the session closed meanwhile (true when the decision was handed to the session's thread,
      * {@link ServerSession#decisionExecutor}).
      *
+     * @return true if the reply was queued, false if the stream or session is gone
      * @throws IllegalStateException if already decided
      */
     public boolean accept() {
@@ -41,7 +46,12 @@ public final class PublishRequest extends StreamRequest {
         return session.decide(() -> session.acceptPublish(this));
     }
 
-    /** Rejects with NetStream.Publish.BadName. */
+    /**
+     * Rejects with NetStream.Publish.BadName.
+     *
+     * @param description a sentence, or null for the default
+     * @return true if the reply was queued, false if the stream or session is gone
+     */
     public boolean rejectBadName(String description) {
         return reject(StatusCode.PUBLISH_BAD_NAME, description);
     }
@@ -50,6 +60,9 @@ public final class PublishRequest extends StreamRequest {
      * Rejects with an error status on the stream (e.g. {@link StatusCode#PUBLISH_DENIED}); the stream stays
      * open so the client may try again.
      *
+     * @param code the error status code
+     * @param description a sentence, or null for the code's default
+     * @return true if the reply was queued, false if the stream or session is gone
      * @throws IllegalStateException if already decided
      */
     public boolean reject(StatusCode code, String description) {

@@ -43,7 +43,14 @@ public record RtmpUrl(String host, int port, String app, String streamName) {
     /** The RTMP port (rtmp-1.0.txt §4: "port 1935 by default"). */
     public static final int DEFAULT_PORT = 1935;
 
-    /** Validates the components. */
+    /**
+     * Validates the components.
+     *
+     * @param host host name or address (IPv6 literals without brackets)
+     * @param port TCP port, 1..65535
+     * @param app application name (may contain one '/', an application instance)
+     * @param streamName stream name / play path, empty when the URL names none
+     */
     public RtmpUrl {
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(app, "app");
@@ -60,6 +67,8 @@ public record RtmpUrl(String host, int port, String app, String streamName) {
     /**
      * Parses {@code rtmp://host[:port]/app[/instance]/stream}, a URL to connect to.
      *
+     * @param url the URL
+     * @return the parts
      * @throws IllegalArgumentException if the scheme is not {@code rtmp}, the host is missing or the
      *                                  port is not a number in 1..65535 (port 0 gets its own message:
      *                                  a client must name the server's port)
@@ -152,7 +161,11 @@ public record RtmpUrl(String host, int port, String app, String streamName) {
         return new RtmpUrl(host, port, app, stream);
     }
 
-    /** {@code rtmp://host:port/app}: what goes in {@code connect}'s tcUrl. */
+    /**
+     * {@code rtmp://host:port/app}: what goes in {@code connect}'s tcUrl.
+     *
+     * @return the tcUrl
+     */
     public String tcUrl() {
         String h = host.indexOf(':') >= 0 ? "[" + host + "]" : host;
         return "rtmp://" + h + ":" + port + "/" + app;
@@ -172,6 +185,7 @@ public record RtmpUrl(String host, int port, String app, String streamName) {
      *
      * @param currentTcUrl the tcUrl of the current connection
      * @param reference    the request's tcUrl, or null / empty when it carries none
+     * @return the absolute tcUrl
      */
     public static String resolveTcUrl(String currentTcUrl, String reference) {
         Objects.requireNonNull(currentTcUrl, "currentTcUrl");

@@ -36,7 +36,7 @@ import java.util.function.BooleanSupplier;
 import java.util.random.RandomGenerator;
 
 /**
- * The server side of one RTMP connection as a sans-IO state machine (DESIGN.md principle 1): bytes
+ * The server side of one RTMP connection as a sans-IO state machine (docs/ARCHITECTURE.md "Layers and modules"): bytes
  * in through {@link #receive}, events out through a {@link ServerSessionListener}, bytes out through
  * {@link #pollOutbound}. No sockets, threads or clocks; not thread-safe: drive one instance from one
  * thread (e.g. its Netty event loop), including the request decisions and the {@code send...} calls. The
@@ -59,7 +59,7 @@ import java.util.random.RandomGenerator;
  * {@code closeStream} and {@code FCUnpublish} end a publication ({@link ServerSessionListener#onUnpublish});
  * PingRequest answered; Acknowledgements sent whenever the peer's window is full (rtmp-1.0.txt §5.4.3);
  * aggregates split into the events of their parts; AMF3-labelled commands (17) and data (15) handled
- * like AMF0 ones, and replies labelled like the client's {@code connect} (INTEROP-NOTES "Commands").
+ * like AMF0 ones, and replies labelled like the client's {@code connect} (docs/INTEROP.md "Commands").
  * Publish and play are requests the application decides, possibly later ({@link PublishRequest},
  * {@link PlayRequest}); while a connect or publish is undecided, the client's later messages are held
  * (bounded by {@link ServerSessionConfig#maxHeldMessages()} / {@code maxHeldBytes()}).
@@ -72,7 +72,7 @@ import java.util.random.RandomGenerator;
  * <p><b>Graceful close</b> ({@link #close}): for each publishing stream StreamEOF then
  * NetStream.Unpublish.Success, for each playing stream StreamEOF then NetStream.Play.UnpublishNotify, in
  * that order in {@link #pollOutbound}; then {@link #isCloseRequested()} turns true: the transport writes
- * everything, flushes, half-closes its write side and reads until the peer closes (INTEROP-NOTES
+ * everything, flushes, half-closes its write side and reads until the peer closes (docs/INTEROP.md
  * "Closing": closing both directions at once can make the kernel reset the connection and lose the
  * last frames). Bytes received after that are read and dropped.
  *
@@ -156,7 +156,11 @@ public final class ServerSession {
     private double objectEncoding;
     private EnhancedCapabilities peerCapabilities = EnhancedCapabilities.NONE;
 
-    /** A session with {@link ServerSessionConfig#defaults()} and a non-secure random source for S1/S2. */
+    /**
+     * A session with {@link ServerSessionConfig#defaults()} and a non-secure random source for S1/S2.
+     *
+     * @param listener receives the session's events
+     */
     public ServerSession(ServerSessionListener listener) {
         this(ServerSessionConfig.defaults(), new SplittableRandom(), listener);
     }
@@ -182,6 +186,7 @@ public final class ServerSession {
      * Consumes every byte of {@code in}: handshake first, then the chunk stream (including any bytes that
      * followed C2 in the same read). Listener events fire from inside this call.
      *
+     * @param in the bytes received; consumed entirely
      * @throws RtmpProtocolException on a protocol violation (then on every later call)
      */
     public void receive(ByteBuffer in) {
@@ -192,7 +197,11 @@ public final class ServerSession {
         wire.receive(in, this::handshakeDone, this::enqueue);
     }
 
-    /** Whether {@link #pollOutbound()} has bytes. */
+    /**
+     * Whether {@link #pollOutbound()} has bytes.
+     *
+     * @return true while bytes wait
+     */
     public boolean hasOutbound() {
         return wire.hasOutbound();
     }
@@ -200,6 +209,8 @@ public final class ServerSession {
     /**
      * How many bytes {@link #pollOutbound()} would return now: the session never drops or blocks, so a
      * transport that cannot write (a slow peer) watches this to apply its own limit.
+     *
+     * @return the number of bytes queued
      */
     public int pendingOutboundBytes() {
         return wire.pendingOutboundBytes();
@@ -208,6 +219,8 @@ public final class ServerSession {
     /**
      * Every byte queued since the last call (handshake, replies, media), coalesced into one buffer the
      * caller owns; empty when there is nothing.
+     *
+     * @return the bytes to send, possibly empty
      */
     public ByteBuffer pollOutbound() {
         return wire.pollOutbound();
@@ -217,12 +230,18 @@ public final class ServerSession {
      * True once the session wants the connection closed: after {@link #close} or a rejected connect. The
      * transport writes {@link #pollOutbound()}, flushes, half-closes its write side and keeps reading
      * until the peer closes.
+     *
+     * @return true once a close is due
      */
     public boolean isCloseRequested() {
         return closeRequested;
     }
 
-    /** Where the session is. */
+    /**
+     * Where the session is.
+     *
+     * @return the state
+     */
     public State state() {
         return state;
     }
@@ -230,32 +249,57 @@ public final class ServerSession {
     // ------------------------------------------------------------------------------------------------
     // connection facts
 
-    /** The app of the accepted (or pending) connect; "" before. */
+    /**
+     * The app of the accepted (or pending) connect; "" before.
+     *
+     * @return the app
+     */
     public String app() {
         return app;
     }
 
-    /** The tcUrl of the connect, or null if none was sent (or before connect). */
+    /**
+     * The tcUrl of the connect, or null if none was sent (or before connect).
+     *
+     * @return the tcUrl, or null
+     */
     public String tcUrl() {
         return tcUrl;
     }
 
-    /** The client's objectEncoding (0 AMF0, 3 AMF3). */
+    /**
+     * The client's objectEncoding (0 AMF0, 3 AMF3).
+     *
+     * @return the object encoding
+     */
     public double objectEncoding() {
         return objectEncoding;
     }
 
-    /** The client's Enhanced RTMP block from its connect. */
+    /**
+     * The client's Enhanced RTMP block from its connect.
+     *
+     * @return the client's capabilities
+     */
     public EnhancedCapabilities peerCapabilities() {
         return peerCapabilities;
     }
 
-    /** The chunk size this session writes with: 128 until the connect is accepted, then the configured size. */
+    /**
+     * The chunk size this session writes with: 128 until the connect is accepted, then the configured size.
+     *
+     * @return the outbound chunk size in bytes
+     */
     public int outboundChunkSize() {
         return wire.chunkSize();
     }
 
-    /** The chunk stream id media of this kind goes out on ({@link #AUDIO_CSID}, {@link #VIDEO_CSID}, {@link #DATA_CSID}). */
+    /**
+     * The chunk stream id media of this kind goes out on ({@link #AUDIO_CSID}, {@link #VIDEO_CSID}, {@link #DATA_CSID}).
+     *
+     * @param kind audio, video or data
+     * @return the chunk stream id
+     */
     public static int chunkStreamId(MediaKind kind) {
         return switch (kind) {
             case AUDIO -> AUDIO_CSID;
@@ -268,6 +312,13 @@ public final class ServerSession {
      * Chunks one media message for the fan-out contract (see the class comment): fmt 0 first chunk,
      * {@code chunkSize} chunks, on {@link #chunkStreamId(MediaKind)}. The result can be written to every
      * player connection with this chunk size and message stream id.
+     *
+     * @param chunkSize the connection's {@link #outboundChunkSize()}
+     * @param kind audio, video or data
+     * @param timestamp the timestamp in ms
+     * @param messageStreamId the player's message stream id
+     * @param payload the message body
+     * @return the chunked message
      */
     public static byte[] encodeForFanOut(int chunkSize, MediaKind kind, long timestamp, int messageStreamId,
                                          byte[] payload) {
@@ -277,31 +328,56 @@ public final class ServerSession {
                 messageStreamId, payload));
     }
 
-    /** Whether {@code streamId} is an accepted publishing stream. */
+    /**
+     * Whether {@code streamId} is an accepted publishing stream.
+     *
+     * @param streamId the message stream id
+     * @return true if it is publishing
+     */
     public boolean isPublishing(int streamId) {
         Stream s = streams.get(streamId);
         return s != null && s.mode == Mode.PUBLISHING;
     }
 
-    /** Whether {@code streamId} is an accepted playing stream. */
+    /**
+     * Whether {@code streamId} is an accepted playing stream.
+     *
+     * @param streamId the message stream id
+     * @return true if it is playing
+     */
     public boolean isPlaying(int streamId) {
         Stream s = streams.get(streamId);
         return s != null && s.mode == Mode.PLAYING;
     }
 
-    /** Whether the player on {@code streamId} wants audio (receiveAudio, default true). */
+    /**
+     * Whether the player on {@code streamId} wants audio (receiveAudio, default true).
+     *
+     * @param streamId the message stream id
+     * @return true if audio goes to it
+     */
     public boolean receivesAudio(int streamId) {
         Stream s = streams.get(streamId);
         return s != null && s.audio;
     }
 
-    /** Whether the player on {@code streamId} wants video (receiveVideo, default true). */
+    /**
+     * Whether the player on {@code streamId} wants video (receiveVideo, default true).
+     *
+     * @param streamId the message stream id
+     * @return true if video goes to it
+     */
     public boolean receivesVideo(int streamId) {
         Stream s = streams.get(streamId);
         return s != null && s.video;
     }
 
-    /** Whether the player on {@code streamId} has paused. */
+    /**
+     * Whether the player on {@code streamId} has paused.
+     *
+     * @param streamId the message stream id
+     * @return true if paused
+     */
     public boolean isPaused(int streamId) {
         Stream s = streams.get(streamId);
         return s != null && s.paused;
@@ -310,12 +386,28 @@ public final class ServerSession {
     // ------------------------------------------------------------------------------------------------
     // sending
 
-    /** Audio to a playing stream; false (and nothing sent) if it is not playing, paused, closed or refused audio. */
+    /**
+     * Audio to a playing stream; false (and nothing sent) if it is not playing, paused, closed or refused audio.
+     *
+     * @param streamId the playing stream
+     * @param timestamp the timestamp in ms
+     * @param payload the audio tag body
+     * @return true if queued; false if the stream is not playing, is paused or does not want this kind, or
+     *     the session is closed
+     */
     public boolean sendAudio(int streamId, long timestamp, byte[] payload) {
         return sendMedia(MediaKind.AUDIO, streamId, timestamp, payload);
     }
 
-    /** Video to a playing stream; false (and nothing sent) if it is not playing, paused, closed or refused video. */
+    /**
+     * Video to a playing stream; false (and nothing sent) if it is not playing, paused, closed or refused video.
+     *
+     * @param streamId the playing stream
+     * @param timestamp the timestamp in ms
+     * @param payload the video tag body
+     * @return true if queued; false if the stream is not playing, is paused or does not want this kind, or
+     *     the session is closed
+     */
     public boolean sendVideo(int streamId, long timestamp, byte[] payload) {
         return sendMedia(MediaKind.VIDEO, streamId, timestamp, payload);
     }
@@ -323,12 +415,23 @@ public final class ServerSession {
     /**
      * Data to a playing stream, as type 18 (AMF0) with this encoded body (e.g. {@link Metadata#payload()});
      * false if it is not playing or the session is closed.
+     *
+     * @param streamId the playing stream
+     * @param timestamp the timestamp in ms
+     * @param amf0Body the encoded AMF0 body
+     * @return true if queued; false if the stream is not playing or is paused, or the session is closed
      */
     public boolean sendData(int streamId, long timestamp, byte[] amf0Body) {
         return sendMedia(MediaKind.DATA, streamId, timestamp, amf0Body);
     }
 
-    /** Metadata to a playing stream at timestamp 0 (late joiners get it first). */
+    /**
+     * Metadata to a playing stream at timestamp 0 (late joiners get it first).
+     *
+     * @param streamId the playing stream
+     * @param metadata the metadata
+     * @return true if queued; false if the stream is not playing or is paused, or the session is closed
+     */
     public boolean sendMetadata(int streamId, Metadata metadata) {
         return sendMedia(MediaKind.DATA, streamId, 0, metadata.payload());
     }
@@ -344,7 +447,12 @@ public final class ServerSession {
         return true;
     }
 
-    /** Any message, as is (e.g. an {@link AggregateMessage}, a reply to {@link ServerSessionListener#onCommand}); false if closed. */
+    /**
+     * Any message, as is (e.g. an {@link AggregateMessage}, a reply to {@link ServerSessionListener#onCommand}); false if closed.
+     *
+     * @param message the message
+     * @return true if queued, false if the session is closed
+     */
     public boolean send(RtmpMessage message) {
         Objects.requireNonNull(message, "message");
         if (state == State.CLOSED) {
@@ -354,43 +462,89 @@ public final class ServerSession {
         return true;
     }
 
-    /** User Control StreamBegin (rtmp-1.0.txt §7.1.7). */
+    /**
+     * User Control StreamBegin (rtmp-1.0.txt §7.1.7).
+     *
+     * @param streamId the message stream id
+     * @return true if queued, false if the session is closed
+     */
     public boolean sendStreamBegin(int streamId) {
         return send(new UserControl.StreamBegin(streamId));
     }
 
-    /** User Control StreamEOF. */
+    /**
+     * User Control StreamEOF.
+     *
+     * @param streamId the message stream id
+     * @return true if queued, false if the session is closed
+     */
     public boolean sendStreamEof(int streamId) {
         return send(new UserControl.StreamEof(streamId));
     }
 
-    /** User Control StreamDry: no data on the stream for now. */
+    /**
+     * User Control StreamDry: no data on the stream for now.
+     *
+     * @param streamId the message stream id
+     * @return true if queued, false if the session is closed
+     */
     public boolean sendStreamDry(int streamId) {
         return send(new UserControl.StreamDry(streamId));
     }
 
-    /** User Control StreamIsRecorded. */
+    /**
+     * User Control StreamIsRecorded.
+     *
+     * @param streamId the message stream id
+     * @return true if queued, false if the session is closed
+     */
     public boolean sendStreamIsRecorded(int streamId) {
         return send(new UserControl.StreamIsRecorded(streamId));
     }
 
-    /** User Control PingRequest with the caller's time (milliseconds, unsigned 32-bit; time is passed in). */
+    /**
+     * User Control PingRequest with the caller's time (milliseconds, unsigned 32-bit; time is passed in).
+     *
+     * @param pingTime the caller's time in ms
+     * @return true if queued, false if the session is closed
+     */
     public boolean sendPingRequest(long pingTime) {
         return send(new UserControl.PingRequest(pingTime & 0xFFFF_FFFFL));
     }
 
-    /** {@code onStatus} on a stream (0 for NetConnection) with a known code. */
+    /**
+     * {@code onStatus} on a stream (0 for NetConnection) with a known code.
+     *
+     * @param streamId the stream (0 for NetConnection)
+     * @param code the status code
+     * @param description a sentence, or null for the code's default
+     * @return true if queued, false if the session is closed
+     */
     public boolean sendStatus(int streamId, StatusCode code, String description) {
         return send(label(Commands.onStatus(streamId, code, description == null ? code.defaultDescription() : description)));
     }
 
-    /** {@code onStatus} with any level / code and extra info properties ({@code extra} may be null). */
+    /**
+     * {@code onStatus} with any level / code and extra info properties ({@code extra} may be null).
+     *
+     * @param streamId the stream (0 for NetConnection)
+     * @param level status, warning or error
+     * @param code the code string
+     * @param description a sentence
+     * @param extra more properties, or null
+     * @return true if queued, false if the session is closed
+     */
     public boolean sendStatus(int streamId, StatusCode.Level level, String code, String description,
                               Amf0Properties extra) {
         return send(label(Commands.onStatus(streamId, level, code, description, extra)));
     }
 
-    /** The publisher of a played stream came (back): StreamBegin, then NetStream.Play.PublishNotify. */
+    /**
+     * The publisher of a played stream came (back): StreamBegin, then NetStream.Play.PublishNotify.
+     *
+     * @param streamId the playing stream
+     * @return true if queued, false if the session is closed
+     */
     public boolean notifyPublish(int streamId) {
         sendStreamBegin(streamId);
         return sendStatus(streamId, StatusCode.PLAY_PUBLISH_NOTIFY, null);
@@ -399,6 +553,9 @@ public final class ServerSession {
     /**
      * The publisher of a played stream left: StreamEOF, then NetStream.Play.UnpublishNotify. The player
      * keeps its stream (a republish continues it, as with nginx-rtmp).
+     *
+     * @param streamId the playing stream
+     * @return true if queued, false if the session is closed
      */
     public boolean notifyUnpublish(int streamId) {
         sendStreamEof(streamId);
@@ -407,8 +564,12 @@ public final class ServerSession {
 
     /**
      * Enhanced RTMP Reconnect Request (enhanced-rtmp-v2.md "Reconnect Request"): {@code onStatus} on stream
-     * 0, level status, code {@value #RECONNECT_REQUEST_CODE}, with the optional tcUrl (absolute or relative)
+     * 0, level status, code {@link #RECONNECT_REQUEST_CODE} ({@code NetConnection.Connect.ReconnectRequest}), with the optional tcUrl (absolute or relative)
      * and description. The session keeps going: the client disconnects when it has reconnected.
+     *
+     * @param tcUrl where to reconnect, or null for the same server
+     * @param description a sentence, or null
+     * @return true if queued, false if the session is closed
      */
     public boolean sendReconnectRequest(String tcUrl, String description) {
         Amf0Object.Builder info = Amf0Object.builder();
@@ -463,6 +624,8 @@ public final class ServerSession {
      * Graceful close (see the class comment): ends every active stream with StreamEOF and its status,
      * reports {@link ServerSessionListener#onUnpublish} / {@link ServerSessionListener#onPlayStop} and
      * {@link ServerSessionListener#onClose}, and requests close-after-flush. Idempotent.
+     *
+     * @param reason why, for {@link ServerSessionListener#onClose}
      */
     public void close(String reason) {
         if (state == State.CLOSED) {
@@ -485,6 +648,8 @@ public final class ServerSession {
      * The connection is gone (peer closed, I/O error, or the transport closed it after an
      * {@link RtmpProtocolException}): reports the end of active streams and {@link ServerSessionListener#onClose}.
      * Idempotent; nothing is sent.
+     *
+     * @param reason why the connection ended
      */
     public void transportClosed(String reason) {
         if (state == State.CLOSED) {
@@ -763,7 +928,7 @@ public final class ServerSession {
         }
         nextStreamId = id + 1;
         streams.put(id, new Stream(id));
-        // the createStream _result goes out on message stream 0 (INTEROP-NOTES "Commands")
+        // the createStream _result goes out on message stream 0 (docs/INTEROP.md "Commands")
         wire.send(label(Commands.createStreamResult(txn, id)));
         listener.onCreateStream(id);
     }

@@ -59,7 +59,23 @@ public record ServerSessionConfig(int chunkSize, long windowAckSize, long peerBa
             DEFAULT_WINDOW, ChunkLimits.defaults(), MessageLimits.DEFAULT, DEFAULT_MAX_STREAMS,
             DEFAULT_MAX_HELD_MESSAGES, DEFAULT_MAX_HELD_BYTES, DEFAULT_FMS_VER, DEFAULT_CAPABILITIES, 0);
 
-    /** Validates the ranges. */
+    /**
+     * Validates the ranges.
+     *
+     * @param chunkSize outbound chunk size announced with Set Chunk Size when connect is accepted,
+     *     1..0xFFFFFF
+     * @param windowAckSize Window Acknowledgement Size sent on connect (rtmp-1.0.txt §5.4.4)
+     * @param peerBandwidth Set Peer Bandwidth window sent on connect, limit type dynamic (§5.4.5)
+     * @param chunkLimits limits of the inbound chunk decoder (default {@link ChunkLimits#defaults()})
+     * @param messageLimits limits of the message decoder (default {@link MessageLimits#DEFAULT})
+     * @param maxStreams most message streams one connection may create with createStream
+     * @param maxHeldMessages most messages kept while a connect or publish request is undecided (the
+     *     application may decide asynchronously)
+     * @param maxHeldBytes most payload bytes kept while a request is undecided
+     * @param fmsVer "fmsVer" of the connect {@code _result}
+     * @param capabilities "capabilities" of the connect {@code _result}
+     * @param epoch the time field of S1 (rtmp-1.0.txt §5.2.3)
+     */
     public ServerSessionConfig {
         if (chunkSize < 1 || chunkSize > 0xFF_FFFF) {
             throw new IllegalArgumentException("chunkSize must be 1..0xFFFFFF: " + chunkSize);
@@ -75,60 +91,112 @@ public record ServerSessionConfig(int chunkSize, long windowAckSize, long peerBa
         }
     }
 
-    /** The documented defaults. */
+    /**
+     * The documented defaults.
+     *
+     * @return chunk size 4096, 2.5 MB windows, 16 streams, 1024 messages / 16 MiB held, fmsVer and
+     *     capabilities as nginx-rtmp, epoch 0
+     */
     public static ServerSessionConfig defaults() {
         return DEFAULTS;
     }
 
-    /** A copy with another {@link #chunkSize()}. */
+    /**
+     * A copy with another {@link #chunkSize()}.
+     *
+     * @param v the chunk size in bytes
+     * @return the new configuration
+     */
     public ServerSessionConfig withChunkSize(int v) {
         return new ServerSessionConfig(v, windowAckSize, peerBandwidth, chunkLimits, messageLimits, maxStreams,
                 maxHeldMessages, maxHeldBytes, fmsVer, capabilities, epoch);
     }
 
-    /** A copy with another {@link #windowAckSize()}. */
+    /**
+     * A copy with another {@link #windowAckSize()}.
+     *
+     * @param v the window in bytes
+     * @return the new configuration
+     */
     public ServerSessionConfig withWindowAckSize(long v) {
         return new ServerSessionConfig(chunkSize, v, peerBandwidth, chunkLimits, messageLimits, maxStreams,
                 maxHeldMessages, maxHeldBytes, fmsVer, capabilities, epoch);
     }
 
-    /** A copy with another {@link #peerBandwidth()}. */
+    /**
+     * A copy with another {@link #peerBandwidth()}.
+     *
+     * @param v the window in bytes
+     * @return the new configuration
+     */
     public ServerSessionConfig withPeerBandwidth(long v) {
         return new ServerSessionConfig(chunkSize, windowAckSize, v, chunkLimits, messageLimits, maxStreams,
                 maxHeldMessages, maxHeldBytes, fmsVer, capabilities, epoch);
     }
 
-    /** A copy with other {@link #chunkLimits()}. */
+    /**
+     * A copy with other {@link #chunkLimits()}.
+     *
+     * @param v the chunk limits
+     * @return the new configuration
+     */
     public ServerSessionConfig withChunkLimits(ChunkLimits v) {
         return new ServerSessionConfig(chunkSize, windowAckSize, peerBandwidth, v, messageLimits, maxStreams,
                 maxHeldMessages, maxHeldBytes, fmsVer, capabilities, epoch);
     }
 
-    /** A copy with other {@link #messageLimits()}. */
+    /**
+     * A copy with other {@link #messageLimits()}.
+     *
+     * @param v the message limits
+     * @return the new configuration
+     */
     public ServerSessionConfig withMessageLimits(MessageLimits v) {
         return new ServerSessionConfig(chunkSize, windowAckSize, peerBandwidth, chunkLimits, v, maxStreams,
                 maxHeldMessages, maxHeldBytes, fmsVer, capabilities, epoch);
     }
 
-    /** A copy with another {@link #maxStreams()}. */
+    /**
+     * A copy with another {@link #maxStreams()}.
+     *
+     * @param v the most streams per connection
+     * @return the new configuration
+     */
     public ServerSessionConfig withMaxStreams(int v) {
         return new ServerSessionConfig(chunkSize, windowAckSize, peerBandwidth, chunkLimits, messageLimits, v,
                 maxHeldMessages, maxHeldBytes, fmsVer, capabilities, epoch);
     }
 
-    /** A copy with other held-message limits. */
+    /**
+     * A copy with other held-message limits.
+     *
+     * @param messages the most messages held
+     * @param bytes the most payload bytes held
+     * @return the new configuration
+     */
     public ServerSessionConfig withHeldLimits(int messages, long bytes) {
         return new ServerSessionConfig(chunkSize, windowAckSize, peerBandwidth, chunkLimits, messageLimits, maxStreams,
                 messages, bytes, fmsVer, capabilities, epoch);
     }
 
-    /** A copy with another {@link #fmsVer()} and {@link #capabilities()}. */
+    /**
+     * A copy with another {@link #fmsVer()} and {@link #capabilities()}.
+     *
+     * @param fmsVer the fmsVer string
+     * @param capabilities the capabilities number
+     * @return the new configuration
+     */
     public ServerSessionConfig withServerIdentity(String fmsVer, double capabilities) {
         return new ServerSessionConfig(chunkSize, windowAckSize, peerBandwidth, chunkLimits, messageLimits, maxStreams,
                 maxHeldMessages, maxHeldBytes, fmsVer, capabilities, epoch);
     }
 
-    /** A copy with another {@link #epoch()}. */
+    /**
+     * A copy with another {@link #epoch()}.
+     *
+     * @param v the time field of S1
+     * @return the new configuration
+     */
     public ServerSessionConfig withEpoch(int v) {
         return new ServerSessionConfig(chunkSize, windowAckSize, peerBandwidth, chunkLimits, messageLimits, maxStreams,
                 maxHeldMessages, maxHeldBytes, fmsVer, capabilities, v);

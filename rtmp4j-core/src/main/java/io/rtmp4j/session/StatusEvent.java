@@ -17,12 +17,20 @@ import java.util.Optional;
  */
 public record StatusEvent(int streamId, String level, String code, String description, Amf0Properties info) {
 
-    /** The code as a {@link StatusCode}, if rtmp4j knows it. */
+    /**
+     * The code as a {@link StatusCode}, if rtmp4j knows it.
+     *
+     * @return the known status code, or empty
+     */
     public Optional<StatusCode> statusCode() {
         return StatusCode.byCode(code);
     }
 
-    /** Whether the level is "error". */
+    /**
+     * Whether the level is "error".
+     *
+     * @return true for level error
+     */
     public boolean isError() {
         return StatusCode.Level.ERROR.wireName().equals(level);
     }

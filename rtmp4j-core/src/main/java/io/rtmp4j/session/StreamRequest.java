@@ -25,22 +25,38 @@ abstract sealed class StreamRequest permits PlayRequest, PublishRequest {
         this.decided = new DecideOnce(kind);
     }
 
-    /** The message stream the command came on: every media message of this stream carries this id. */
+    /**
+     * The message stream the command came on: every media message of this stream carries this id.
+     *
+     * @return the message stream id
+     */
     public int streamId() {
         return streamId;
     }
 
-    /** The stream name as sent (may carry a query string such as {@code ?key=...}). */
+    /**
+     * The stream name as sent (may carry a query string such as {@code ?key=...}).
+     *
+     * @return the stream name
+     */
     public String streamName() {
         return streamName;
     }
 
-    /** The command as received. */
+    /**
+     * The command as received.
+     *
+     * @return the command message
+     */
     public CommandMessage message() {
         return message;
     }
 
-    /** Whether accept or reject has been called. */
+    /**
+     * Whether accept or reject has been called.
+     *
+     * @return true once decided
+     */
     public boolean isDecided() {
         return decided.isDecided();
     }

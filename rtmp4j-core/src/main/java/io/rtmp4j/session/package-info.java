@@ -1,5 +1,5 @@
 /**
- * Sans-IO RTMP sessions (DESIGN.md principle 1): the server and client state machines on top of the
+ * Sans-IO RTMP sessions (docs/ARCHITECTURE.md "Layers and modules"): the server and client state machines on top of the
  * handshake, chunk and message layers. Bytes go in through {@code receive(ByteBuffer)}, events come out
  * through a listener (synchronously, from inside {@code receive}), bytes to send come out of
  * {@code pollOutbound()} (coalesced into one buffer per drain); time and randomness are passed in.

@@ -177,7 +177,7 @@ class ChunkDecoderTest {
                 new RawMessage(6, 8, 133, 1, new byte[] {4, 5}));
     }
 
-    /** INTEROP-NOTES: OBS sends fmt 1 then fmt 3 continuations; the delta applies once per message. */
+    /** docs/INTEROP.md: OBS sends fmt 1 then fmt 3 continuations; the delta applies once per message. */
     @Test
     void obs_fmt1WithFmt3Continuations_appliesDeltaOncePerMessage() {
         byte[] p1 = payload(300, 1);
@@ -371,7 +371,7 @@ class ChunkDecoderTest {
                 .containsExactly(0xFFFFFFF0L, 0x10L, 0x30L);
     }
 
-    /** INTEROP-NOTES: OBS 30+ / FFmpeg 6.1+ interleave chunk streams; each has its own reassembly. */
+    /** docs/INTEROP.md: OBS 30+ / FFmpeg 6.1+ interleave chunk streams; each has its own reassembly. */
     @Test
     void interleavedMessagesOnDifferentChunkStreams_reassembledSeparately() {
         byte[] video = payload(300, 11);
@@ -401,7 +401,7 @@ class ChunkDecoderTest {
 
     @Test
     void zeroLengthMessage_isDeliveredFromItsHeaderAlone() {
-        // INTEROP-NOTES: a zero-length audio message means silence, not an error.
+        // docs/INTEROP.md: a zero-length audio message means silence, not an error.
         ChunkBytes v = bytes();
         v.b(0x04, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x08, 0x01, 0x00, 0x00, 0x00); // fmt 0 csid 4 ts 1 len 0 audio
         v.b(0xC4);                   // fmt 3: another empty message, ts 2
@@ -424,7 +424,7 @@ class ChunkDecoderTest {
         return v;
     }
 
-    /** INTEROP-NOTES: Twitch sends Set Chunk Size(4096) immediately before a connect _result > 128 bytes. */
+    /** docs/INTEROP.md: Twitch sends Set Chunk Size(4096) immediately before a connect _result > 128 bytes. */
     @Test
     void twitch_setChunkSizeAppliesBeforeTheNextChunkInTheSameBuffer() {
         byte[] result = payload(300, 44);

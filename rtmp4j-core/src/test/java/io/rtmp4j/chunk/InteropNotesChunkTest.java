@@ -13,7 +13,7 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * Chunk-layer items of INTEROP-NOTES.md ("Chunk stream") and the robustness cases around them that
+ * Chunk-layer items of docs/INTEROP.md ("Chunk stream") and the robustness cases around them that
  * had no test of their own. The byte vectors follow rtmp-1.0.txt §5.3.1.
  */
 class InteropNotesChunkTest {

@@ -60,7 +60,7 @@ class AudioTagTest {
 
     @Test
     void zeroLengthAudioIsSilenceNotAnError() {
-        // INTEROP-NOTES "Media": a zero-length audio message means silence
+        // docs/INTEROP.md "Media": a zero-length audio message means silence
         AudioTag tag = roundTrip(new byte[0], AudioSilence.INSTANCE);
         assertThat(tag.isSequenceHeader()).isFalse();
         assertThat(AudioTag.codec(new byte[0])).isNull();

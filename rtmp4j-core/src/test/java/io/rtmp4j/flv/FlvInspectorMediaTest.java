@@ -157,7 +157,7 @@ class FlvInspectorMediaTest {
         assertThat(JSON.line(2, FlvTag.audio(26, mp3))).isEqualTo("{\"tag\":2,\"type\":\"audio\",\"timestamp\":26,"
                 + "\"size\":5,\"enhanced\":false,\"codec\":\"mp3\",\"soundRate\":22050,\"soundSize\":16,"
                 + "\"soundType\":\"mono\"}");
-        // an empty audio message is silence, not an error (INTEROP-NOTES "Media")
+        // an empty audio message is silence, not an error (docs/INTEROP.md "Media")
         assertThat(JSON.line(3, FlvTag.audio(30, new byte[0]))).isEqualTo("{\"tag\":3,\"type\":\"audio\","
                 + "\"timestamp\":30,\"size\":0,\"enhanced\":false,\"silence\":true}");
     }

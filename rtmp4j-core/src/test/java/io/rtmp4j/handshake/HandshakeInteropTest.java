@@ -173,7 +173,7 @@ class HandshakeInteropTest {
 
     @Test
     void gstreamerRtmp2srcPlain() throws Exception {
-        // GStreamer's own RTMP elements (rtmp2src/rtmp2sink) send a zero-version C1 (INTEROP-NOTES).
+        // GStreamer's own RTMP elements (rtmp2src/rtmp2sink) send a zero-version C1 (docs/INTEROP.md "Handshake").
         Path gst = require("gst-launch-1.0");
         Seen seen = serveOne(List.of(gst.toString(), "-q", "rtmp2src", "location=rtmp://127.0.0.1:PORT/app/x",
                 "!", "fakesink"));
@@ -186,7 +186,7 @@ class HandshakeInteropTest {
     @Test
     void gstreamerRtmpsrcPlain() throws Exception {
         // GStreamer's librtmp element: like rtmpdump without a SWF hash, a plain C1 (measured with
-        // GStreamer 1.22 / librtmp 2.4; INTEROP-NOTES expected a digest one).
+        // GStreamer 1.22 / librtmp 2.4, docs/INTEROP.md "Handshake"; a digest one was expected before).
         Path gst = require("gst-launch-1.0");
         Seen seen = serveOne(List.of(gst.toString(), "-q", "rtmpsrc", "location=rtmp://127.0.0.1:PORT/app/x",
                 "!", "fakesink"));

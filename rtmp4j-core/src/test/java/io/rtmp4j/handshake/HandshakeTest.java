@@ -197,7 +197,7 @@ class HandshakeTest {
 
     @Test
     void youTubeStyleC1WithVersionButNoDigestGetsThePlainEcho() {
-        // INTEROP-NOTES "Handshake": a non-zero version without a digest must still work.
+        // docs/INTEROP.md "Handshake": a non-zero version without a digest must still work.
         byte[] c0c1 = c0c1Plain(0, 0x80000702);
         ServerHandshake server = Handshake.server(new SplittableRandom(2), 0);
         server.feed(ByteBuffer.wrap(c0c1));
@@ -220,7 +220,7 @@ class HandshakeTest {
 
     @Test
     void digestClientFallsBackToPlainWhenS1HasNoDigest() {
-        // INTEROP-NOTES: YouTube answers with a non-zero S1 version and no digest; do not insist.
+        // docs/INTEROP.md: YouTube answers with a non-zero S1 version and no digest; do not insist.
         ClientHandshake client = Handshake.client(DIGEST_SCHEME_0, new SplittableRandom(4), 0);
         byte[] c1 = Arrays.copyOfRange(bytes(client.pollOutbound()), 1, 1537);
         byte[] s0s1 = c0c1Plain(77, 0x04050607);
@@ -264,7 +264,7 @@ class HandshakeTest {
 
     @Test
     void serverAcceptsAC2ThatIsNotTheSignedResponse() {
-        // INTEROP-NOTES: Flash Player's C2 fails the check; servers accept it anyway.
+        // docs/INTEROP.md: Flash Player's C2 fails the check; servers accept it anyway.
         ServerHandshake server = Handshake.server(new SplittableRandom(8), 0);
         server.feed(ByteBuffer.wrap(bytes(Handshake.client(DIGEST_SCHEME_0, new SplittableRandom(9), 0).pollOutbound())));
         assertThat(server.kind()).isEqualTo(DIGEST_SCHEME_0);

@@ -100,7 +100,7 @@ class MediaPacketAdapterTest {
 
     @Test
     void ffmpeg8MultitrackFormOnePacketPerMessage() {
-        // INTEROP-NOTES "Media": track 0 in the ordinary form, extra tracks as Multitrack/OneTrack
+        // docs/INTEROP.md "Media": track 0 in the ordinary form, extra tracks as Multitrack/OneTrack
         MediaPacket t0 = single(VIDEO, 0, ExVideoTag.of(VideoFrameType.KEY, VideoPacketType.SEQUENCE_START,
                 VideoFourCc.AVC, 0, new byte[] {1}).toBytes());
         MediaPacket t1 = single(VIDEO, 0, new MultitrackVideoTag(VideoFrameType.KEY, List.of(),
@@ -221,7 +221,7 @@ class MediaPacketAdapterTest {
     @Test
     void realFfmpeg81FourTrackHeaders() {
         // The first tags FFmpeg 8.1 wrote for -map 0:v -map 1:v -map 2:a -map 3:a (H.264, AV1, AAC, Opus):
-        // track 0 in the legacy form, track 1 as Multitrack/OneTrack (INTEROP-NOTES "Media").
+        // track 0 in the legacy form, track 1 as Multitrack/OneTrack (docs/INTEROP.md "Media").
         List<MediaPacket> v0 = adapter.adapt(VIDEO, 0, hex("17000000000142c014ffe1000f6742c0148c682845e5c040784423500100"));
         List<MediaPacket> v1 = adapter.adapt(VIDEO, 0, hex("9600617630310181000c000a0b02000005196ffe017c0020"));
         List<MediaPacket> a0 = adapter.adapt(AUDIO, 0, hex("af00120856e500"));

@@ -10,7 +10,7 @@ import io.rtmp4j.amf.Amf0Avmplus;
 import io.rtmp4j.chunk.RawMessage;
 import org.junit.jupiter.api.Test;
 
-/** Type 17 / 15 bodies that switch to AMF3 with the AVM+ marker 0x11 (amf0.txt §3.1, INTEROP-NOTES "Commands"). */
+/** Type 17 / 15 bodies that switch to AMF3 with the AVM+ marker 0x11 (amf0.txt §3.1, docs/INTEROP.md "Commands"). */
 class Avmplus17Test {
 
     private final MessageCodec codec = new MessageCodec();

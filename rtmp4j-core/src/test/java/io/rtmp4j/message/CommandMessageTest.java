@@ -118,7 +118,7 @@ class CommandMessageTest {
 
     @Test
     void flashStyleType17CommandIsAmf0AfterFormatByte() {
-        // INTEROP-NOTES "Commands": Flash labels AMF0 commands as type 17 with a leading 0x00 byte
+        // docs/INTEROP.md "Commands": Flash labels AMF0 commands as type 17 with a leading 0x00 byte
         byte[] body = cat(b(0x00), FFMPEG_PUBLISH_CONNECT); // format byte 0x00, then plain AMF0
         RawMessage raw = new RawMessage(3, 17, 0, 0, body);
         CommandMessage c = (CommandMessage) codec.decode(raw);
@@ -149,7 +149,7 @@ class CommandMessageTest {
                 b(0x05))));                                               // null command object
         assertThat(Command.parse((CommandMessage) codec.decode(rawCreate))).isInstanceOf(Command.CreateStream.class);
 
-        // INTEROP-NOTES "Commands": the createStream _result goes out on message stream 0
+        // docs/INTEROP.md "Commands": the createStream _result goes out on message stream 0
         CommandMessage result = Commands.createStreamResult(2, 1);
         RawMessage rawResult = codec.encode(result);
         assertThat(rawResult).isEqualTo(new RawMessage(3, 20, 0, 0, cat(
@@ -194,7 +194,7 @@ class CommandMessageTest {
 
     @Test
     void badNameIsAnErrorLevelStatus() {
-        // INTEROP-NOTES "Commands": OBS handles NetStream.Publish.BadName for a name in use
+        // docs/INTEROP.md "Commands": OBS handles NetStream.Publish.BadName for a name in use
         CommandMessage m = Commands.onStatus(1, StatusCode.PUBLISH_BAD_NAME);
         Command.OnStatus s = (Command.OnStatus) Command.parse(m);
         assertThat(s.level()).isEqualTo("error");

@@ -25,7 +25,7 @@ class CommandParseTest {
 
     @Test
     void obsPublishSequence() {
-        // INTEROP-NOTES "Commands": releaseStream, FCPublish, createStream, publish; FCUnpublish, deleteStream
+        // docs/INTEROP.md "Commands": releaseStream, FCPublish, createStream, publish; FCUnpublish, deleteStream
         Command.ReleaseStream release = (Command.ReleaseStream) wire(Commands.releaseStream(2, "cam1"));
         assertThat(release.streamName()).isEqualTo("cam1");
         assertThat(release.transactionId()).isEqualTo(2);
@@ -109,7 +109,7 @@ class CommandParseTest {
 
     @Test
     void playReplySequenceAsPlayersExpectIt() {
-        // INTEROP-NOTES "Commands": Play.Reset, StreamBegin, Play.Start, |RtmpSampleAccess, Data.Start
+        // docs/INTEROP.md "Commands": Play.Reset, StreamBegin, Play.Start, |RtmpSampleAccess, Data.Start
         List<RtmpMessage> replies = new ArrayList<>();
         replies.add(Commands.onStatus(1, StatusCode.PLAY_RESET));
         replies.add(new UserControl.StreamBegin(1));

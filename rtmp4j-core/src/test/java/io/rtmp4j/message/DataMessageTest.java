@@ -50,7 +50,7 @@ class DataMessageTest {
 
     @Test
     void flashStyleType15IsAmf0AfterFormatByte() {
-        // INTEROP-NOTES "Commands": Flash labels data as type 15 with a leading 0x00 byte
+        // docs/INTEROP.md "Commands": Flash labels data as type 15 with a leading 0x00 byte
         RawMessage raw = new RawMessage(4, 15, 0, 1, cat(b(0x00), SET_DATA_FRAME));
         DataMessage d = (DataMessage) codec.decode(raw);
         assertThat(d.type()).isEqualTo(MessageType.DATA_AMF3);

@@ -54,7 +54,7 @@ class MediaAndOpaqueTest {
 
     @Test
     void zeroLengthAudioIsSilenceNotAnError() {
-        // INTEROP-NOTES "Media": a zero-length audio message means silence
+        // docs/INTEROP.md "Media": a zero-length audio message means silence
         RawMessage raw = new RawMessage(4, 8, 20, 1, b());
         assertThat(codec.decode(raw)).isEqualTo(new AudioMessage(b(), 20, 1));
         assertThat(codec.encode(codec.decode(raw))).isEqualTo(raw);

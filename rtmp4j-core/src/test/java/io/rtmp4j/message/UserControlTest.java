@@ -74,7 +74,7 @@ class UserControlTest {
 
     @Test
     void setBufferLengthOnStreamZeroNamingTheFutureStream() {
-        // INTEROP-NOTES "Commands": players send SetBufferLength before play, on message stream 0,
+        // docs/INTEROP.md "Commands": players send SetBufferLength before play, on message stream 0,
         // naming the stream id createStream returned
         RawMessage raw = new RawMessage(2, 4, 0, 0, b(
                 0x00, 0x03,              // SetBufferLength

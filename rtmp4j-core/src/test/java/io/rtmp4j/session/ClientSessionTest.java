@@ -194,7 +194,7 @@ class ClientSessionTest {
 
     @Test
     void ffmpegFourCcListOnlyConnect() {
-        // INTEROP-NOTES: ffmpeg's -rtmp_enhanced_codecs sends fourCcList only: no info maps, no capsEx
+        // docs/INTEROP.md: ffmpeg's -rtmp_enhanced_codecs sends fourCcList only: no info maps, no capsEx
         Recorder srv = new Recorder();
         ServerSession server = new ServerSession(ServerSessionConfig.defaults(), new SplittableRandom(1), srv.server());
         RawPeer ffmpeg = RawPeer.client();
@@ -277,7 +277,7 @@ class ClientSessionTest {
         assertThat(describe(server.takeReceived())).containsExactly("createStream@0");
         server.send(Commands.createStreamResult(2, 1));
         server.pump(client);
-        // INTEROP-NOTES: SetBufferLength on stream 0 with the stream id, then play
+        // docs/INTEROP.md: SetBufferLength on stream 0 with the stream id, then play
         List<RtmpMessage> got = server.takeReceived();
         assertThat(describe(got)).containsExactly("uc SetBufferLength 1 3000", "play@1");
         assertThat(got.get(0).messageStreamId()).isZero();
@@ -439,7 +439,7 @@ class ClientSessionTest {
 
     @Test
     void serverSetChunkSizeBeforeALargeResultIsApplied() {
-        // INTEROP-NOTES (Twitch): Set Chunk Size right before a connect _result larger than 128 bytes
+        // docs/INTEROP.md (Twitch): Set Chunk Size right before a connect _result larger than 128 bytes
         ClientSession client = newClient();
         RawPeer server = handshaken(client);
         server.takeReceived();

@@ -106,7 +106,7 @@ class ServerSessionTest {
 
     @Test
     void connectWithoutTcUrlIsAccepted() {
-        // INTEROP-NOTES: SRS rejects a connect without tcUrl; rtmp4j is lenient
+        // docs/INTEROP.md: SRS rejects a connect without tcUrl; rtmp4j is lenient
         ServerSession server = newServer();
         RawPeer peer = RawPeer.client();
         peer.pump(server);
@@ -132,7 +132,7 @@ class ServerSessionTest {
         assertThat(((CommandMessage) replies.get(1)).transactionId()).isEqualTo(3.0);
         CommandMessage created = (CommandMessage) replies.get(2);
         assertThat(created.transactionId()).isEqualTo(4.0);
-        assertThat(created.messageStreamId()).isZero(); // INTEROP-NOTES: createStream _result on stream 0
+        assertThat(created.messageStreamId()).isZero(); // docs/INTEROP.md: createStream _result on stream 0
         assertThat(created.numberArgument(0)).contains(1.0);
 
         obs.send(Commands.publish(1, "cam1", Commands.PublishType.LIVE));
@@ -199,7 +199,7 @@ class ServerSessionTest {
         ServerSession server = newServer();
         RawPeer player = connected(server);
         player.send(Commands.createStream(2));
-        // INTEROP-NOTES: players send SetBufferLength on stream 0 for the future stream id before play
+        // docs/INTEROP.md: players send SetBufferLength on stream 0 for the future stream id before play
         player.send(new UserControl.SetBufferLength(1, 3000));
         player.send(Commands.play(1, "cam1"));
         player.pump(server);
@@ -423,7 +423,7 @@ class ServerSessionTest {
 
     @Test
     void flashAmf0InType17And15() {
-        // INTEROP-NOTES: Flash labels AMF0 commands as type 17 (leading 0x00) and data as type 15
+        // docs/INTEROP.md: Flash labels AMF0 commands as type 17 (leading 0x00) and data as type 15
         ServerSession server = newServer();
         RawPeer flash = RawPeer.client();
         flash.pump(server);

@@ -286,7 +286,7 @@ class SessionFlowTest {
 
     @Test
     void digestHandshakeClient() {
-        // Flash-era clients and librtmp send a digest C1 (INTEROP-NOTES "Handshake"); the session answers in kind
+        // Flash-era clients and librtmp send a digest C1 (docs/INTEROP.md "Handshake"); the session answers in kind
         Recorder srv = new Recorder();
         ServerSession server = new ServerSession(ServerSessionConfig.defaults(), new SplittableRandom(1), srv.server());
         ClientSession client = new ClientSession(ClientSessionConfig.builder("live", "rtmp://h:1935/live")

@@ -69,6 +69,8 @@ public final class MediaSource implements AutoCloseable {
      * Starts listening on the URL's host and port (1935 if absent; 0 picks a free port, see
      * {@link #port()}).
      *
+     * @param url {@code rtmp://host[:port]/app/stream}: where to listen and which publish to accept
+     * @return the source, listening
      * @throws IllegalArgumentException if the URL is not {@code rtmp://host[:port]/app/stream}
      * @throws java.io.UncheckedIOException if the port cannot be bound (see {@link RtmpServer#start()})
      */
@@ -79,7 +81,13 @@ public final class MediaSource implements AutoCloseable {
                 d.idleTimeout(), d.closeTimeout(), d.writeLowWaterMark(), d.writeHighWaterMark(), 16, 1));
     }
 
-    /** As {@link #listen(String)}, with explicit transport settings (their host and port are used). */
+    /**
+     * As {@link #listen(String)}, with explicit transport settings (their host and port are used).
+     *
+     * @param url {@code rtmp://host[:port]/app/stream}: which app and stream name to accept
+     * @param settings transport settings; the server listens on their host and port
+     * @return the source, listening
+     */
     public static MediaSource listen(String url, RtmpServer.Settings settings) {
         RtmpUrl u = RtmpUrl.parseListening(url);
         if (u.streamName() == null || u.streamName().isEmpty()) {
@@ -90,27 +98,50 @@ public final class MediaSource implements AutoCloseable {
         return s;
     }
 
-    /** The port listened on (the one bound when the URL asked for port 0). */
+    /**
+     * The port listened on (the one bound when the URL asked for port 0).
+     *
+     * @return the TCP port
+     */
     public int port() {
         return server.port();
     }
 
-    /** The publisher's latest metadata ({@code onMetaData}), if it sent any. */
+    /**
+     * The publisher's latest metadata ({@code onMetaData}), if it sent any.
+     *
+     * @return the metadata, or empty
+     */
     public Optional<Metadata> metadata() {
         return Optional.ofNullable(metadata.get());
     }
 
-    /** Why the source ended (publisher unpublished, disconnected, protocol error), once it has. */
+    /**
+     * Why the source ended (publisher unpublished, disconnected, protocol error), once it has.
+     *
+     * @return the reason, or empty while the source is live
+     */
     public Optional<String> endReason() {
         return Optional.ofNullable(endReason.get());
     }
 
-    /** The next packet, waiting for it; null once the publisher has gone and every packet was taken. */
+    /**
+     * The next packet, waiting for it; null once the publisher has gone and every packet was taken.
+     *
+     * @return the next packet, or null at the end
+     * @throws InterruptedException if the waiting thread is interrupted
+     */
     public MediaPacket take() throws InterruptedException {
         return unwrap(queue.take());
     }
 
-    /** As {@link #take()}, waiting at most {@code timeout}; empty on timeout. */
+    /**
+     * As {@link #take()}, waiting at most {@code timeout}; empty on timeout.
+     *
+     * @param timeout how long to wait at most
+     * @return the next packet; empty on timeout or at the end
+     * @throws InterruptedException if the waiting thread is interrupted
+     */
     public Optional<MediaPacket> poll(Duration timeout) throws InterruptedException {
         Object o = queue.poll(timeout.toNanos(), TimeUnit.NANOSECONDS);
         if (o == null) {

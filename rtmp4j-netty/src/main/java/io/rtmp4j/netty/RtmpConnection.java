@@ -50,22 +50,38 @@ public final class RtmpConnection {
         this.session = session;
     }
 
-    /** The connection's session (drive it only on {@link #executor()}). */
+    /**
+     * The connection's session (drive it only on {@link #executor()}).
+     *
+     * @return the session
+     */
     public ServerSession session() {
         return session;
     }
 
-    /** The Netty channel. */
+    /**
+     * The Netty channel.
+     *
+     * @return the channel
+     */
     public Channel channel() {
         return channel;
     }
 
-    /** The event loop that owns this connection. */
+    /**
+     * The event loop that owns this connection.
+     *
+     * @return the connection's event loop
+     */
     public EventExecutor executor() {
         return channel.eventLoop();
     }
 
-    /** Runs {@code task} on the connection's event loop, then writes and flushes what the session queued. */
+    /**
+     * Runs {@code task} on the connection's event loop, then writes and flushes what the session queued.
+     *
+     * @param task what to run on the event loop
+     */
     public void execute(Runnable task) {
         executor().execute(() -> {
             task.run();
@@ -111,7 +127,11 @@ public final class RtmpConnection {
         }
     }
 
-    /** The peer's address as "ip:port", for logs. */
+    /**
+     * The peer's address as "ip:port", for logs.
+     *
+     * @return the peer as "ip:port"
+     */
     public String peer() {
         SocketAddress a = channel.remoteAddress();
         if (a instanceof InetSocketAddress i) {
@@ -120,7 +140,11 @@ public final class RtmpConnection {
         return String.valueOf(a);
     }
 
-    /** Whether the outbound queue is below its high-water mark (the transport's backpressure signal). */
+    /**
+     * Whether the outbound queue is below its high-water mark (the transport's backpressure signal).
+     *
+     * @return true while more may be written without passing the high-water mark
+     */
     public boolean isWritable() {
         return channel.isWritable();
     }
@@ -136,6 +160,8 @@ public final class RtmpConnection {
     /**
      * Writes one or more whole pre-encoded chunked messages after the session's pending bytes, without
      * flushing. Takes ownership of {@code chunks}.
+     *
+     * @param chunks whole chunked messages, each starting with a fmt 0 chunk
      */
     public void writeChunks(ByteBuf chunks) {
         if (!channel.isActive() || closing) {
@@ -164,9 +190,11 @@ public final class RtmpConnection {
     }
 
     /**
-     * Graceful close (INTEROP-NOTES "Closing"): the session ends its streams (StreamEOF, status), the
+     * Graceful close (docs/INTEROP.md "Closing"): the session ends its streams (StreamEOF, status), the
      * bytes are flushed, the write side is shut down, and the connection is closed when the peer closes
      * or after the close timeout. Call on {@link #executor()}.
+     *
+     * @param reason why, for the log
      */
     public void close(String reason) {
         close(reason, settings.closeTimeout());
@@ -186,7 +214,11 @@ public final class RtmpConnection {
         }
     }
 
-    /** Closes at once, without a goodbye (after a protocol error). Any thread. */
+    /**
+     * Closes at once, without a goodbye (after a protocol error). Any thread.
+     *
+     * @param reason why, for the log
+     */
     public void abort(String reason) {
         if (closeReason == null) {
             closeReason = reason;

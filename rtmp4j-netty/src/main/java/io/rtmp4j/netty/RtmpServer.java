@@ -102,6 +102,30 @@ public final class RtmpServer implements AutoCloseable {
         /** Default of {@link #ioPeriod()} in milliseconds. */
         public static final int DEFAULT_IO_PERIOD_MS = 40;
 
+        /**
+         * Checks the settings: host, session settings and durations are present, {@code ioPeriod} is
+         * 0..1000 ms, the port 0..65535, {@code 0 <= writeLowWaterMark <= writeHighWaterMark},
+         * {@code maxConnections} at least 1, {@code ioThreads} not negative, the handshake timeout at
+         * least 1 ms, the idle timeout at least 3 ms (a third of it is the ping interval) and the close
+         * timeout not negative.
+         *
+         * @param host address to bind
+         * @param port TCP port; 0 picks a free one
+         * @param session session settings (chunk size 4096, windows, decoder limits)
+         * @param handshakeTimeout time allowed for the handshake and connect
+         * @param idleTimeout a connection from which nothing arrives for this long (despite pings) is
+         *     closed
+         * @param closeTimeout after a graceful close, how long to wait for the peer to close
+         * @param writeLowWaterMark outbound bytes below which a connection is writable again
+         * @param writeHighWaterMark outbound bytes above which it is not writable
+         * @param maxConnections connections beyond this are closed at once
+         * @param ioThreads event loop threads; 0 means one per available core
+         * @param ioPeriod while an event loop is busy, it polls its sockets at most once per this period,
+         *     so that one wake-up serves many connections and one read carries several messages (fewer
+         *     system calls per byte)
+         * @throws IllegalArgumentException if a value is out of its range
+         * @throws NullPointerException if a required value is null
+         */
         public Settings {
             Objects.requireNonNull(host, "host");
             Objects.requireNonNull(session, "session");
@@ -126,7 +150,21 @@ public final class RtmpServer implements AutoCloseable {
             }
         }
 
-        /** The settings with the default {@link #ioPeriod()}. */
+        /**
+         * The settings with the default {@link #ioPeriod()}.
+         *
+         * @param host address to bind
+         * @param port TCP port; 0 picks a free one
+         * @param session session settings (chunk size 4096, windows, decoder limits)
+         * @param handshakeTimeout time allowed for the handshake and connect
+         * @param idleTimeout a connection from which nothing arrives for this long (despite pings) is
+         *     closed
+         * @param closeTimeout after a graceful close, how long to wait for the peer to close
+         * @param writeLowWaterMark outbound bytes below which a connection is writable again
+         * @param writeHighWaterMark outbound bytes above which it is not writable
+         * @param maxConnections connections beyond this are closed at once
+         * @param ioThreads event loop threads; 0 means one per available core
+         */
         public Settings(String host, int port, ServerSessionConfig session, Duration handshakeTimeout,
                         Duration idleTimeout, Duration closeTimeout, int writeLowWaterMark,
                         int writeHighWaterMark, int maxConnections, int ioThreads) {
@@ -134,13 +172,23 @@ public final class RtmpServer implements AutoCloseable {
                     writeHighWaterMark, maxConnections, ioThreads, Duration.ofMillis(DEFAULT_IO_PERIOD_MS));
         }
 
-        /** The documented defaults. */
+        /**
+         * The documented defaults.
+         *
+         * @return bind 0.0.0.0:1935, 10 s handshake, 60 s idle and 5 s close timeouts, 1 MiB / 2 MiB water
+         *     marks, 10000 connections, one event loop per core, 40 ms I/O period
+         */
         public static Settings defaults() {
             return new Settings("0.0.0.0", 1935, ServerSessionConfig.defaults(), Duration.ofSeconds(10),
                     Duration.ofSeconds(60), Duration.ofSeconds(5), 1 << 20, 2 << 20, 10_000, 0);
         }
 
-        /** These settings with another {@link #ioPeriod()}. */
+        /**
+         * These settings with another {@link #ioPeriod()}.
+         *
+         * @param period the new I/O period, 0..1000 ms
+         * @return the new settings
+         */
         public Settings withIoPeriod(Duration period) {
             return new Settings(host, port, session, handshakeTimeout, idleTimeout, closeTimeout,
                     writeLowWaterMark, writeHighWaterMark, maxConnections, ioThreads, period);
@@ -154,7 +202,15 @@ public final class RtmpServer implements AutoCloseable {
      */
     @FunctionalInterface
     public interface MediaHandler {
-        /** See {@link ServerSessionListener#onMedia}; runs on the connection's event loop. */
+        /**
+         * See {@link ServerSessionListener#onMedia}; runs on the connection's event loop.
+         *
+         * @param connection the publisher's connection
+         * @param kind audio, video or data
+         * @param streamId the message stream id of the publication
+         * @param timestamp the message timestamp in ms
+         * @param payload the message body (an FLV tag body, or an AMF0 body for data)
+         */
         void onMedia(RtmpConnection connection, MediaKind kind, int streamId, long timestamp, byte[] payload);
     }
 
@@ -172,6 +228,9 @@ public final class RtmpServer implements AutoCloseable {
         /**
          * Decides each {@code connect} (default: accept). The request may be decided later, from any
          * thread (the decision runs on the connection's event loop).
+         *
+         * @param handler called with the connection and the request, on the connection's event loop
+         * @return this builder
          */
         public Builder onConnect(BiConsumer<RtmpConnection, ConnectRequest> handler) {
             onConnect = Objects.requireNonNull(handler, "handler");
@@ -182,6 +241,9 @@ public final class RtmpServer implements AutoCloseable {
         /**
          * Decides each {@code publish} (default: accept): {@code r.accept()}, {@code r.rejectBadName(...)},
          * now or later, from any thread (the decision runs on the connection's event loop).
+         *
+         * @param handler called with the connection and the request, on the connection's event loop
+         * @return this builder
          */
         public Builder onPublish(BiConsumer<RtmpConnection, PublishRequest> handler) {
             onPublish = Objects.requireNonNull(handler, "handler");
@@ -189,14 +251,24 @@ public final class RtmpServer implements AutoCloseable {
             return this;
         }
 
-        /** Decides each {@code play} (default: accept), now or later, from any thread. */
+        /**
+         * Decides each {@code play} (default: accept), now or later, from any thread.
+         *
+         * @param handler called with the connection and the request, on the connection's event loop
+         * @return this builder
+         */
         public Builder onPlay(BiConsumer<RtmpConnection, PlayRequest> handler) {
             onPlay = Objects.requireNonNull(handler, "handler");
             callbacks = true;
             return this;
         }
 
-        /** Receives the audio, video and data of accepted publishers. */
+        /**
+         * Receives the audio, video and data of accepted publishers.
+         *
+         * @param handler called for each audio, video or data message
+         * @return this builder
+         */
         public Builder onMedia(MediaHandler handler) {
             onMedia = Objects.requireNonNull(handler, "handler");
             callbacks = true;
@@ -206,21 +278,36 @@ public final class RtmpServer implements AutoCloseable {
         private Builder() {
         }
 
-        /** Address to bind (default 0.0.0.0). */
+        /**
+         * Address to bind (default 0.0.0.0).
+         *
+         * @param host an address or host name
+         * @return this builder
+         */
         public Builder bind(String host) {
             s = new Settings(host, s.port(), s.session(), s.handshakeTimeout(), s.idleTimeout(), s.closeTimeout(),
                     s.writeLowWaterMark(), s.writeHighWaterMark(), s.maxConnections(), s.ioThreads(), s.ioPeriod());
             return this;
         }
 
-        /** Port (default 1935; 0 for any free port, see {@link RtmpServer#port()}). */
+        /**
+         * Port (default 1935; 0 for any free port, see {@link RtmpServer#port()}).
+         *
+         * @param port the TCP port
+         * @return this builder
+         */
         public Builder port(int port) {
             s = new Settings(s.host(), port, s.session(), s.handshakeTimeout(), s.idleTimeout(), s.closeTimeout(),
                     s.writeLowWaterMark(), s.writeHighWaterMark(), s.maxConnections(), s.ioThreads(), s.ioPeriod());
             return this;
         }
 
-        /** All settings at once. */
+        /**
+         * All settings at once.
+         *
+         * @param settings the transport settings
+         * @return this builder
+         */
         public Builder settings(Settings settings) {
             s = Objects.requireNonNull(settings, "settings");
             return this;
@@ -232,13 +319,21 @@ public final class RtmpServer implements AutoCloseable {
          * run on that event loop too and must not block: an authorization that takes time runs elsewhere
          * and decides the request from its own thread when it completes. Default: a listener
          * made of the {@code on...} callbacks (which accept everything unless set).
+         *
+         * @param factory makes the listener of a connection
+         * @return this builder
          */
         public Builder listener(Function<RtmpConnection, ServerSessionListener> factory) {
             listener = Objects.requireNonNull(factory, "factory");
             return this;
         }
 
-        /** Runs the connections on this group instead of a new one (which the server then does not shut down). */
+        /**
+         * Runs the connections on this group instead of a new one (which the server then does not shut down).
+         *
+         * @param group the event loops to run the connections on, owned by the caller
+         * @return this builder
+         */
         public Builder eventLoopGroup(EventLoopGroup group) {
             this.group = group;
             return this;
@@ -247,6 +342,7 @@ public final class RtmpServer implements AutoCloseable {
         /**
          * The server.
          *
+         * @return the server, not yet started
          * @throws IllegalStateException if both {@link #listener} and the {@code on...} callbacks were set
          */
         public RtmpServer build() {
@@ -285,7 +381,11 @@ public final class RtmpServer implements AutoCloseable {
         }
     }
 
-    /** A builder with the default settings. */
+    /**
+     * A builder with the default settings.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -333,6 +433,7 @@ public final class RtmpServer implements AutoCloseable {
      * }
      * }</pre>
      *
+     * @return this server
      * @throws java.io.UncheckedIOException wrapping the {@link java.io.IOException} of the bind (a
      *                                      {@link java.net.BindException} when the address is in use or
      *                                      cannot be assigned); the message names the address
@@ -381,22 +482,38 @@ public final class RtmpServer implements AutoCloseable {
         return this;
     }
 
-    /** The port bound (useful with port 0). */
+    /**
+     * The port bound (useful with port 0).
+     *
+     * @return the TCP port
+     */
     public int port() {
         return ((InetSocketAddress) serverChannel.localAddress()).getPort();
     }
 
-    /** The settings in use. */
+    /**
+     * The settings in use.
+     *
+     * @return the transport settings
+     */
     public Settings settings() {
         return settings;
     }
 
-    /** The event loops that run the connections (e.g. for periodic application tasks). */
+    /**
+     * The event loops that run the connections (e.g. for periodic application tasks).
+     *
+     * @return the worker event loop group
+     */
     public EventLoopGroup eventLoopGroup() {
         return workerGroup;
     }
 
-    /** Number of open connections. */
+    /**
+     * Number of open connections.
+     *
+     * @return the number of open connections
+     */
     public int connectionCount() {
         return connections.get();
     }

@@ -20,6 +20,17 @@ package io.rtmp4j.server;
  */
 public record ChunkLayout(int chunkSize, int messageStreamId, int audioCsid, int videoCsid, int dataCsid) {
 
+    /**
+     * Checks that the chunk size is positive and each chunk stream id is 3..65599 (2 is the protocol
+     * control stream, rtmp-1.0.txt §5.4).
+     *
+     * @param chunkSize the connection's outbound chunk size (after its Set Chunk Size, §5.4.1)
+     * @param messageStreamId the player's play stream id (§7.2.2.1)
+     * @param audioCsid chunk stream id for audio messages (type 8)
+     * @param videoCsid chunk stream id for video messages (type 9)
+     * @param dataCsid chunk stream id for data messages (type 18, onMetaData)
+     * @throws IllegalArgumentException if a value is out of its range
+     */
     public ChunkLayout {
         if (chunkSize < 1) {
             throw new IllegalArgumentException("chunkSize must be positive: " + chunkSize);

@@ -9,7 +9,7 @@ import java.nio.ByteBuffer;
 
 /**
  * One published media or data message as the hub keeps it: type, timestamp on the stream's timeline,
- * the payload (shared, never copied per player, DESIGN.md principle 7), what the hub needs to know
+ * the payload (shared, never copied per player, docs/ARCHITECTURE.md "Data path"), what the hub needs to know
  * about it, and its chunk-encoded forms, made once per {@link ChunkLayout} and shared by every player
  * with that layout.
  *

@@ -55,6 +55,27 @@ public record HubConfig(boolean gopCache, long maxGopBytes, Duration publisherSi
     /** Default of {@link #maxFrameAge()} in milliseconds. */
     public static final int DEFAULT_MAX_FRAME_AGE_MS = 1000;
 
+    /**
+     * Checks the settings: durations present, {@code maxFrameAge}, {@code publisherSilenceTimeout} and
+     * {@code playerMaxLag} positive, {@code flushDelay} 0..1000 ms, {@code maxGopBytes} not negative,
+     * {@code playerQueueBytes} at least 1024.
+     *
+     * @param gopCache keep the frames since the last video keyframe and send them to a late joiner, so its
+     *     picture starts at once
+     * @param maxGopBytes largest cached GOP in payload bytes
+     * @param publisherSilenceTimeout a publisher that sends no media for this long is dropped, so an
+     *     encoder that reconnects after a network cut gets its name back
+     * @param playerMaxLag a player that has been losing frames (its queue full) for this long is
+     *     disconnected
+     * @param playerQueueBytes the bytes a player may have queued before its droppable frames are dropped
+     *     (the transport's write-buffer high-water mark)
+     * @param flushDelay how long frames for a player may wait to be written together
+     * @param maxFrameAge a live audio, video or large data frame that waited longer than this between its
+     *     arrival from the publisher and its turn on the players' event loop is dropped for those players
+     *     (video then waits for the next keyframe), as if their queues were full
+     * @throws IllegalArgumentException if a value is out of its range
+     * @throws NullPointerException if a required value is null
+     */
     public HubConfig {
         Objects.requireNonNull(publisherSilenceTimeout, "publisherSilenceTimeout");
         Objects.requireNonNull(playerMaxLag, "playerMaxLag");
@@ -78,49 +99,109 @@ public record HubConfig(boolean gopCache, long maxGopBytes, Duration publisherSi
         }
     }
 
-    /** The settings without {@link #maxFrameAge()}, which takes its default. */
+    /**
+     * The settings without {@link #maxFrameAge()}, which takes its default.
+     *
+     * @param gopCache keep the frames since the last video keyframe and send them to a late joiner, so its
+     *     picture starts at once
+     * @param maxGopBytes largest cached GOP in payload bytes
+     * @param publisherSilenceTimeout a publisher that sends no media for this long is dropped, so an
+     *     encoder that reconnects after a network cut gets its name back
+     * @param playerMaxLag a player that has been losing frames (its queue full) for this long is
+     *     disconnected
+     * @param playerQueueBytes the bytes a player may have queued before its droppable frames are dropped
+     *     (the transport's write-buffer high-water mark)
+     * @param flushDelay how long frames for a player may wait to be written together
+     */
     public HubConfig(boolean gopCache, long maxGopBytes, Duration publisherSilenceTimeout,
                      Duration playerMaxLag, int playerQueueBytes, Duration flushDelay) {
         this(gopCache, maxGopBytes, publisherSilenceTimeout, playerMaxLag, playerQueueBytes, flushDelay,
                 Duration.ofMillis(DEFAULT_MAX_FRAME_AGE_MS));
     }
 
-    /** The documented defaults. */
+    /**
+     * The documented defaults.
+     *
+     * @return gop cache on, 16 MiB GOPs, 10 s silence timeout and max lag, 2 MiB player queues, 20 ms flush
+     *     delay, 1000 ms max frame age
+     */
     public static HubConfig defaults() {
         return new HubConfig(true, 16L << 20, Duration.ofSeconds(10), Duration.ofSeconds(10), 2 << 20,
                 Duration.ofMillis(DEFAULT_FLUSH_DELAY_MS), Duration.ofMillis(DEFAULT_MAX_FRAME_AGE_MS));
     }
 
+    /**
+     * A copy with {@link #gopCache()} set to {@code on}; the other settings stay.
+     *
+     * @param on whether late joiners get the cached GOP
+     * @return the new settings
+     */
     public HubConfig withGopCache(boolean on) {
         return new HubConfig(on, maxGopBytes, publisherSilenceTimeout, playerMaxLag, playerQueueBytes,
                 flushDelay, maxFrameAge);
     }
 
+    /**
+     * A copy with {@link #maxGopBytes()} set to {@code bytes}; the other settings stay.
+     *
+     * @param bytes the largest GOP cached, in payload bytes
+     * @return the new settings
+     */
     public HubConfig withMaxGopBytes(long bytes) {
         return new HubConfig(gopCache, bytes, publisherSilenceTimeout, playerMaxLag, playerQueueBytes,
                 flushDelay, maxFrameAge);
     }
 
+    /**
+     * A copy with {@link #publisherSilenceTimeout()} set to {@code d}; the other settings stay.
+     *
+     * @param d how long a publisher may send no media before it is dropped
+     * @return the new settings
+     */
     public HubConfig withPublisherSilenceTimeout(Duration d) {
         return new HubConfig(gopCache, maxGopBytes, d, playerMaxLag, playerQueueBytes,
                 flushDelay, maxFrameAge);
     }
 
+    /**
+     * A copy with {@link #playerMaxLag()} set to {@code d}; the other settings stay.
+     *
+     * @param d how long a player may keep losing frames before it is disconnected
+     * @return the new settings
+     */
     public HubConfig withPlayerMaxLag(Duration d) {
         return new HubConfig(gopCache, maxGopBytes, publisherSilenceTimeout, d, playerQueueBytes,
                 flushDelay, maxFrameAge);
     }
 
+    /**
+     * A copy with {@link #flushDelay()} set to {@code d}; the other settings stay.
+     *
+     * @param d how long frames may wait to be written together (0..1000 ms)
+     * @return the new settings
+     */
     public HubConfig withFlushDelay(Duration d) {
         return new HubConfig(gopCache, maxGopBytes, publisherSilenceTimeout, playerMaxLag, playerQueueBytes,
                 d, maxFrameAge);
     }
 
+    /**
+     * A copy with {@link #playerQueueBytes()} set to {@code bytes}; the other settings stay.
+     *
+     * @param bytes a player's write high-water mark, at least 1024
+     * @return the new settings
+     */
     public HubConfig withPlayerQueueBytes(int bytes) {
         return new HubConfig(gopCache, maxGopBytes, publisherSilenceTimeout, playerMaxLag, bytes,
                 flushDelay, maxFrameAge);
     }
 
+    /**
+     * A copy with {@link #maxFrameAge()} set to {@code d}; the other settings stay.
+     *
+     * @param d the oldest a live frame may be when its player group handles it
+     * @return the new settings
+     */
     public HubConfig withMaxFrameAge(Duration d) {
         return new HubConfig(gopCache, maxGopBytes, publisherSilenceTimeout, playerMaxLag, playerQueueBytes,
                 flushDelay, d);

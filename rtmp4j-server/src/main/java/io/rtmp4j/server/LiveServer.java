@@ -40,19 +40,31 @@ public final class LiveServer implements AutoCloseable {
         this.rtmp = RtmpServer.builder().settings(t).listener(conn -> new HubListener(this.hub, conn)).build();
     }
 
-    /** Binds and starts; returns this. */
+    /**
+     * Binds and starts; returns this.
+     *
+     * @return this server, listening
+     */
     public LiveServer start() {
         rtmp.start();
         sweeper = rtmp.eventLoopGroup().next().scheduleAtFixedRate(hub::sweep, 1, 1, TimeUnit.SECONDS);
         return this;
     }
 
-    /** The port bound. */
+    /**
+     * The port bound.
+     *
+     * @return the TCP port the server listens on
+     */
     public int port() {
         return rtmp.port();
     }
 
-    /** The hub (for inspection and embedding). */
+    /**
+     * The hub (for inspection and embedding).
+     *
+     * @return the stream hub every connection of this server uses
+     */
     public StreamHub hub() {
         return hub;
     }

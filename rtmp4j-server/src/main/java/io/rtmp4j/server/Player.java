@@ -9,7 +9,7 @@ import org.slf4j.LoggerFactory;
  * One player of one stream, confined to its connection's event loop: the per-player state of the fan
  * out, kept small (issue 5: "keep per-player state small").
  *
- * <p>Slow players (DESIGN.md principle 7): the bounded queue is the connection's outbound buffer with
+ * <p>Slow players (docs/ARCHITECTURE.md "Slow players and overload"): the bounded queue is the connection's outbound buffer with
  * its high-water mark ({@link HubConfig#playerQueueBytes()}). While it is full, audio and video frames
  * are dropped; after a dropped video frame the player skips video until the next keyframe, so its
  * decoder never sees a frame whose reference is missing. Decoder configuration and metadata are

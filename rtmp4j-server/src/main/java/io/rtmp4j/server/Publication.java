@@ -43,7 +43,11 @@ public final class Publication {
         this.owner = Thread.currentThread(); // the hub creates it on the publisher's thread
     }
 
-    /** The stream this publication feeds. */
+    /**
+     * The stream this publication feeds.
+     *
+     * @return the stream's app and name
+     */
     public StreamKey key() {
         return stream.key;
     }
@@ -59,6 +63,8 @@ public final class Publication {
     /**
      * Stream metadata: the body of an AMF0 data message {@code onMetaData} (the {@code @setDataFrame}
      * prefix already removed), kept for late joiners and passed to players and the recording.
+     *
+     * @param body the AMF0 body, starting with the string {@code onMetaData}
      */
     public void metadata(byte[] body) {
         if (ended) {
@@ -98,6 +104,9 @@ public final class Publication {
      * recording as a script tag at its timeline timestamp. It is not kept for late
      * joiners, and a player paused gets none (receiveAudio / receiveVideo do not apply to it). It does
      * not count as media for {@link HubConfig#publisherSilenceTimeout()}. An empty body is ignored.
+     *
+     * @param timestamp the message timestamp in ms, on the publisher's clock
+     * @param body the AMF0 body (handler name, then its values)
      */
     public void data(long timestamp, byte[] body) {
         if (ended) {
@@ -166,12 +175,22 @@ public final class Publication {
         return s.getBytes(StandardCharsets.US_ASCII);
     }
 
-    /** An audio message (type 8) payload at {@code timestamp} ms (the publisher's clock). */
+    /**
+     * An audio message (type 8) payload at {@code timestamp} ms (the publisher's clock).
+     *
+     * @param timestamp the message timestamp in ms, on the publisher's clock
+     * @param payload the FLV audio tag body (flv-10.1.txt E.4.2; enhanced-rtmp-v2.md "Enhanced Audio")
+     */
     public void audio(long timestamp, byte[] payload) {
         media(Frame.AUDIO, timestamp, payload);
     }
 
-    /** A video message (type 9) payload at {@code timestamp} ms (the publisher's clock). */
+    /**
+     * A video message (type 9) payload at {@code timestamp} ms (the publisher's clock).
+     *
+     * @param timestamp the message timestamp in ms, on the publisher's clock
+     * @param payload the FLV video tag body (flv-10.1.txt E.4.3; enhanced-rtmp-v2.md "Enhanced Video")
+     */
     public void video(long timestamp, byte[] payload) {
         media(Frame.VIDEO, timestamp, payload);
     }
@@ -251,7 +270,11 @@ public final class Publication {
         hub.cleanup(stream);
     }
 
-    /** Whether {@link #end()} ran (or the hub dropped this publication). */
+    /**
+     * Whether {@link #end()} ran (or the hub dropped this publication).
+     *
+     * @return true once the publication has ended
+     */
     public boolean isEnded() {
         return ended;
     }

@@ -29,7 +29,7 @@ import org.slf4j.LoggerFactory;
  *   <li>Other data messages (onCuePoint, onTextData...: {@link Publication#data}) go to the current
  *       players in order with the media and to the recording, never to a later joiner.</li>
  *   <li>Fan-out: each frame is chunk-encoded once per {@link ChunkLayout} and the same bytes are
- *       queued to every player (DESIGN.md principle 7); frames cross to other event loops through one
+ *       queued to every player (docs/ARCHITECTURE.md "Data path"); frames cross to other event loops through one
  *       lock-free queue per loop; slow players are handled as {@link Player} describes.</li>
  *   <li>Recording: with a directory, each publication is written to
  *       {@code DIR/<app>/<stream>-<UTC time>.flv}.</li>
@@ -73,6 +73,11 @@ public final class StreamHub {
         this.classifier = classifier;
     }
 
+    /**
+     * The settings this hub was made with.
+     *
+     * @return the hub settings
+     */
     public HubConfig config() {
         return config;
     }
@@ -92,6 +97,10 @@ public final class StreamHub {
     /**
      * Makes {@code sink} the publisher of {@code key}, or returns null if the name is taken by a live
      * publisher (answer NetStream.Publish.BadName). A silent publisher holding the name is dropped.
+     *
+     * @param key the stream's app and name
+     * @param sink the publisher's connection
+     * @return the new publication, or null when the name is in use
      */
     public Publication publish(StreamKey key, PublisherSink sink) {
         long now = nanoTime();
@@ -146,6 +155,10 @@ public final class StreamHub {
     /**
      * Adds a player of {@code key} (the stream need not be published yet). Call on
      * {@code sink.executor()}; from then on the hub calls the sink there.
+     *
+     * @param key the stream's app and name
+     * @param sink the player's connection
+     * @return the player's place in the stream; close it when the play ends
      */
     public Subscription play(StreamKey key, PlayerSink sink) {
         Player player = new Player(sink, key, config.playerMaxLag().toNanos());
@@ -162,7 +175,12 @@ public final class StreamHub {
         return new Subscription(this, holder[0], player);
     }
 
-    /** Whether {@code key} has a publisher now. */
+    /**
+     * Whether {@code key} has a publisher now.
+     *
+     * @param key the stream's app and name
+     * @return true while a publisher is live on it
+     */
     public boolean isPublished(StreamKey key) {
         Stream s = streams.get(key);
         if (s == null) {
@@ -173,13 +191,22 @@ public final class StreamHub {
         }
     }
 
-    /** Number of players of {@code key} now. */
+    /**
+     * Number of players of {@code key} now.
+     *
+     * @param key the stream's app and name
+     * @return how many players the stream has
+     */
     public int playerCount(StreamKey key) {
         Stream s = streams.get(key);
         return s == null ? 0 : s.playerCount();
     }
 
-    /** The names known now (published or with players). */
+    /**
+     * The names known now (published or with players).
+     *
+     * @return a snapshot of the stream keys
+     */
     public List<StreamKey> streams() {
         return new ArrayList<>(streams.keySet());
     }

@@ -22,6 +22,13 @@ public record StreamKey(String app, String stream) {
     /** Longest app or stream name accepted: long enough for any stream key OBS users paste. */
     public static final int MAX_LENGTH = 128;
 
+    /**
+     * Checks both names as the class description says.
+     *
+     * @param app the application name
+     * @param stream the stream name
+     * @throws IllegalArgumentException if a value is out of its range
+     */
     public StreamKey {
         requireValid(app, "app");
         requireValid(stream, "stream");
@@ -30,6 +37,9 @@ public record StreamKey(String app, String stream) {
     /**
      * The key for a client-supplied app and stream name (query string dropped from the stream name).
      *
+     * @param app the app from the connect command (the tcUrl path)
+     * @param stream the stream name from publish or play, possibly with a query string
+     * @return the key
      * @throws IllegalArgumentException with a reason if either name is not acceptable
      */
     public static StreamKey of(String app, String stream) {
@@ -39,7 +49,13 @@ public record StreamKey(String app, String stream) {
         return new StreamKey(stripSlashes(app), q >= 0 ? stream.substring(0, q) : stream);
     }
 
-    /** Whether {@link #of} would accept these names. */
+    /**
+     * Whether {@link #of} would accept these names.
+     *
+     * @param app the app
+     * @param stream the stream name
+     * @return true if both names are acceptable
+     */
     public static boolean isValid(String app, String stream) {
         try {
             of(app, stream);

@@ -14,7 +14,11 @@ public final class Subscription {
         this.player = player;
     }
 
-    /** The stream played. */
+    /**
+     * The stream played.
+     *
+     * @return the stream's app and name
+     */
     public StreamKey key() {
         return stream.key;
     }

@@ -10,7 +10,7 @@ import java.util.Arrays;
  * {@link AudioTag} (legacy flv-10.1.txt E.4.2.1 / E.4.3.1 and Enhanced RTMP v1/v2, multitrack
  * included), which copy no payload. A sequence header is identified by type, codec and track ids, so a
  * legacy AVC header and an enhanced one, and every track of a multitrack stream, are all kept for late
- * joiners (INTEROP-NOTES "Media").
+ * joiners (docs/INTEROP.md "Media").
  */
 final class TagClassifier implements FrameClassifier {
 

@@ -182,7 +182,7 @@ class DataMessageInteropTest {
         player.close().get(10, TimeUnit.SECONDS);
         latePlayer.close().get(10, TimeUnit.SECONDS);
 
-        // the server's own |RtmpSampleAccess (play reply, INTEROP-NOTES "Commands") is not the publisher's
+        // the server's own |RtmpSampleAccess (play reply, docs/INTEROP.md "Commands") is not the publisher's
         List<Got> stream = got.stream().filter(g -> !g.name().equals("|RtmpSampleAccess")).toList();
         // in order with the media; cue points at timestamp 0, where FFmpeg's FLV demuxer skips them (their time
         // is in their body), timed text at its own (docs/INTEROP.md "Media", Publication#playerTimestamp)
@@ -223,7 +223,7 @@ class DataMessageInteropTest {
     @Test
     void aType15DataMessageFromAnAmf3PublisherReachesThePlayerAsTheSameAmf0Body() throws Exception {
         // rtmp-1.0.txt §7.1.2: type 15 is AMF3 data; a client that connected with objectEncoding 3 sends its
-        // data as type 15: a format byte 0x00, then AMF0 values (INTEROP-NOTES "Commands", Flash). The
+        // data as type 15: a format byte 0x00, then AMF0 values (docs/INTEROP.md "Commands", Flash). The
         // session hands the hub the AMF0 body, which players get as an ordinary type 18 message.
         StreamKey key = StreamKey.of("live", "amf3");
         Recording rec = new Recording(g -> g.kind() == MediaKind.VIDEO && g.timestamp() == 80);

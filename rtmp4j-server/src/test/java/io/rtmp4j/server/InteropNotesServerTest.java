@@ -15,7 +15,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * INTEROP-NOTES.md items checked through the live server over loopback sockets, with the core
+ * docs/INTEROP.md items checked through the live server over loopback sockets, with the core
  * {@link io.rtmp4j.session.ClientSession} as publisher and player ({@link TestClient}).
  */
 class InteropNotesServerTest {
@@ -55,7 +55,7 @@ class InteropNotesServerTest {
         }
     }
 
-    /** INTEROP-NOTES "Media": a zero-length audio message means silence, not an error. */
+    /** docs/INTEROP.md "Media": a zero-length audio message means silence, not an error. */
     @Test
     void zeroLengthAudioIsForwardedAsSilenceAndThePublicationGoesOn() throws Exception {
         String base = start(HubConfig.defaults());
@@ -76,7 +76,7 @@ class InteropNotesServerTest {
     }
 
     /**
-     * INTEROP-NOTES "Chunk stream": a write that does not complete must be retried until every byte is
+     * docs/INTEROP.md "Chunk stream": a write that does not complete must be retried until every byte is
      * out. A player with a 2 KiB receive buffer makes the server's socket writes partial while large
      * frames (256 KiB, 4096-byte chunks) stream to it; every frame must arrive whole and in order.
      */
@@ -116,7 +116,7 @@ class InteropNotesServerTest {
     }
 
     /**
-     * INTEROP-NOTES "Closing": when the server ends a publication (here: the publisher went silent past
+     * docs/INTEROP.md "Closing": when the server ends a publication (here: the publisher went silent past
      * its timeout) it sends {@code NetStream.Unpublish.Success}, flushes and half-closes: the peer reads
      * a clean end of stream (FIN, no reset) and the server still reads what the peer sends afterwards
      * until the peer closes. A full close would answer those writes with a reset.

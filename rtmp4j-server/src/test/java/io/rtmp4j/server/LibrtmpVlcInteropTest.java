@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Players and publishers built on librtmp (rtmpdump; GStreamer's {@code rtmpsrc} / {@code rtmpsink})
- * and VLC against the live server, as INTEROP-NOTES.md lists them. librtmp matters because it differs
+ * and VLC against the live server, as docs/INTEROP.md lists them. librtmp matters because it differs
  * from FFmpeg on the wire: it sends its control messages (SetBufferLength before {@code play}, ping
  * responses, acknowledgements) as a fmt 1 first header on chunk stream 2 (the chunk decoder accepts
  * that; a refusal would close the player before its first frame), it can use the digest handshake and

@@ -143,7 +143,7 @@ class ServerInteropTest {
         Path ffprobe = Peers.ffmpeg8("ffprobe");
         server = live.start(HubConfig.defaults(), null);
         // two video tracks (H.264, AV1) and two audio tracks (AAC, Opus): FFmpeg 8 sends track 0 in the
-        // ordinary form and the others as Multitrack OneTrack (INTEROP-NOTES "Media")
+        // ordinary form and the others as Multitrack OneTrack (docs/INTEROP.md "Media")
         Process pub = live.spawn("publisher", List.of(ffmpeg.toString(), "-nostdin", "-hide_banner", "-loglevel", "warning",
                 "-re", "-f", "lavfi", "-i", "testsrc=size=320x240:rate=25",
                 "-re", "-f", "lavfi", "-i", "testsrc2=size=160x120:rate=25",

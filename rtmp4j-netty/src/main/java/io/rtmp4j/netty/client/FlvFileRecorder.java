@@ -66,7 +66,13 @@ public final class FlvFileRecorder implements PlayListener, Closeable {
         this.writer = writer;
     }
 
-    /** Creates (or truncates) {@code path} and writes the FLV header. */
+    /**
+     * Creates (or truncates) {@code path} and writes the FLV header.
+     *
+     * @param path the FLV file to write
+     * @return the recorder, with the FLV header written
+     * @throws IOException if the file cannot be created or written
+     */
     public static FlvFileRecorder create(Path path) throws IOException {
         Objects.requireNonNull(path, "path");
         FlvWriter w = FlvWriter.open(new BufferedOutputStream(Files.newOutputStream(path), 1 << 16),
@@ -74,22 +80,38 @@ public final class FlvFileRecorder implements PlayListener, Closeable {
         return new FlvFileRecorder(path, w);
     }
 
-    /** The file. */
+    /**
+     * The file.
+     *
+     * @return the path written to
+     */
     public Path path() {
         return path;
     }
 
-    /** Timestamp (ms, from 0) of the last tag written. */
+    /**
+     * Timestamp (ms, from 0) of the last tag written.
+     *
+     * @return the last tag's timestamp in ms
+     */
     public synchronized long lastTimestamp() {
         return lastWritten;
     }
 
-    /** Video tags written. */
+    /**
+     * Video tags written.
+     *
+     * @return the number of video tags written
+     */
     public synchronized long videoTags() {
         return videoFrames;
     }
 
-    /** Audio tags written. */
+    /**
+     * Audio tags written.
+     *
+     * @return the number of audio tags written
+     */
     public synchronized long audioTags() {
         return audioFrames;
     }
@@ -257,7 +279,11 @@ public final class FlvFileRecorder implements PlayListener, Closeable {
         }
     }
 
-    /** The write failure so far, or null. */
+    /**
+     * The write failure so far, or null.
+     *
+     * @return the write error, or null if none
+     */
     public synchronized IOException failure() {
         return failure;
     }

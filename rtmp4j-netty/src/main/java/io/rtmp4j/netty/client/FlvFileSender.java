@@ -88,6 +88,7 @@ public final class FlvFileSender {
      * Sends the file (every pass, with {@code loop}); returns when it is done, {@link #stop()} was called
      * or the connection closed. Does not close the publisher.
      *
+     * @return what was sent and why it stopped
      * @throws IOException           if the file cannot be read
      * @throws FlvFormatException    if the file is not a readable FLV (a resumable bad tag is skipped and logged)
      * @throws RtmpClientException   if the connection closed or stayed unwritable

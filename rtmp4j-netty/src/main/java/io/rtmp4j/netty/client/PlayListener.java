@@ -18,22 +18,34 @@ import io.rtmp4j.session.StatusEvent;
  * slow work (decoding, file I/O) to another thread.
  *
  * <p>Media is delivered as soon as {@code play} was sent, before {@code NetStream.Play.Start} if the
- * server sends it that way (INTEROP-NOTES "Commands"); aggregates arrive split into their parts.
+ * server sends it that way (docs/INTEROP.md "Commands"); aggregates arrive split into their parts.
  */
 public interface PlayListener {
 
-    /** {@code onMetaData} from the server. */
+    /**
+     * {@code onMetaData} from the server.
+     *
+     * @param metadata the metadata message, with its stream id and AMF0 body
+     */
     default void onMetadata(Metadata metadata) {
     }
 
     /**
      * Audio (an FLV audio tag body), video (an FLV video tag body) or data (an AMF0 body other than
      * metadata and onStatus), with the server's millisecond timestamp (32 bits, may wrap).
+     *
+     * @param kind audio, video or data
+     * @param timestamp the server's timestamp in ms
+     * @param payload the message body
      */
     default void onMedia(MediaKind kind, long timestamp, byte[] payload) {
     }
 
-    /** Every {@code onStatus} on the connection (Play.Reset, Play.Start, Data.Start, ...). */
+    /**
+     * Every {@code onStatus} on the connection (Play.Reset, Play.Start, Data.Start, ...).
+     *
+     * @param status the status event (level, code, description)
+     */
     default void onStatus(StatusEvent status) {
     }
 
@@ -47,7 +59,11 @@ public interface PlayListener {
     default void onStreamEnd(String reason) {
     }
 
-    /** The connection closed; nothing more arrives. */
+    /**
+     * The connection closed; nothing more arrives.
+     *
+     * @param reason why the connection closed
+     */
     default void onClose(String reason) {
     }
 }

@@ -47,7 +47,7 @@ import java.util.concurrent.TimeUnit;
  * }
  * }</pre>
  *
- * <p>The client speaks what real servers expect (INTEROP-NOTES): a plain handshake that does not insist on
+ * <p>The client speaks what real servers expect (docs/INTEROP.md): a plain handshake that does not insist on
  * a digest S1 (YouTube), tcUrl always sent (SRS), Set Chunk Size (4096) right after the connect
  * {@code _result}, Set Chunk Size from the server applied before the next chunk (Twitch), media accepted as
  * soon as play was asked, and a graceful close (flush, half-close, read until the server closes).
@@ -79,6 +79,23 @@ public final class RtmpClient implements AutoCloseable {
     public record Settings(Duration connectTimeout, Duration responseTimeout, Duration closeTimeout,
                            int writeLowWaterMark, int writeHighWaterMark, boolean followReconnect) {
 
+        /**
+         * Checks the settings: the timeouts are present, connect and response timeouts at least 1 ms,
+         * the close timeout not negative, and {@code 0 <= writeLowWaterMark <= writeHighWaterMark}.
+         *
+         * @param connectTimeout TCP connect timeout
+         * @param responseTimeout how long the server may take to answer each step: handshake + connect,
+         *     publish (Publish.Start), play (Play.Start or the first media)
+         * @param closeTimeout after a graceful close, how long to wait for the server to close
+         * @param writeLowWaterMark outbound bytes below which the connection is writable again
+         * @param writeHighWaterMark outbound bytes above which it is not writable
+         * @param followReconnect follow Enhanced RTMP Reconnect Requests (enhanced-rtmp-v2.md "Reconnect
+         *     Request"): {@code connect} then announces {@code capsEx} Reconnect, and a publisher or player
+         *     moves to the server the request names, keeping its stream (see {@link RtmpPublisher} and
+         *     {@link RtmpPlayer})
+         * @throws IllegalArgumentException if a value is out of its range
+         * @throws NullPointerException if a timeout is null
+         */
         public Settings {
             Objects.requireNonNull(connectTimeout, "connectTimeout");
             Objects.requireNonNull(responseTimeout, "responseTimeout");
@@ -91,31 +108,60 @@ public final class RtmpClient implements AutoCloseable {
             }
         }
 
-        /** Settings that follow Reconnect Requests (the earlier five-part form). */
+        /**
+         * Settings that follow Reconnect Requests (the earlier five-part form).
+         *
+         * @param connectTimeout TCP connect timeout
+         * @param responseTimeout how long the server may take to answer each step: handshake + connect,
+         *     publish (Publish.Start), play (Play.Start or the first media)
+         * @param closeTimeout after a graceful close, how long to wait for the server to close
+         * @param writeLowWaterMark outbound bytes below which the connection is writable again
+         * @param writeHighWaterMark outbound bytes above which it is not writable
+         */
         public Settings(Duration connectTimeout, Duration responseTimeout, Duration closeTimeout,
                         int writeLowWaterMark, int writeHighWaterMark) {
             this(connectTimeout, responseTimeout, closeTimeout, writeLowWaterMark, writeHighWaterMark, true);
         }
 
-        /** The documented defaults. */
+        /**
+         * The documented defaults.
+         *
+         * @return 10 s connect and response timeouts, 5 s close timeout, 1 MiB / 4 MiB water marks,
+         *     Reconnect Requests followed
+         */
         public static Settings defaults() {
             return new Settings(Duration.ofSeconds(10), Duration.ofSeconds(10), Duration.ofSeconds(5), 1 << 20,
                     4 << 20, true);
         }
 
-        /** These settings with another response timeout. */
+        /**
+         * These settings with another response timeout.
+         *
+         * @param d the new response timeout
+         * @return the new settings
+         */
         public Settings withResponseTimeout(Duration d) {
             return new Settings(connectTimeout, d, closeTimeout, writeLowWaterMark, writeHighWaterMark,
                     followReconnect);
         }
 
-        /** These settings with another close timeout. */
+        /**
+         * These settings with another close timeout.
+         *
+         * @param d the new close timeout
+         * @return the new settings
+         */
         public Settings withCloseTimeout(Duration d) {
             return new Settings(connectTimeout, responseTimeout, d, writeLowWaterMark, writeHighWaterMark,
                     followReconnect);
         }
 
-        /** These settings, following Reconnect Requests or not. */
+        /**
+         * These settings, following Reconnect Requests or not.
+         *
+         * @param follow whether to follow Reconnect Requests
+         * @return the new settings
+         */
         public Settings withFollowReconnect(boolean follow) {
             return new Settings(connectTimeout, responseTimeout, closeTimeout, writeLowWaterMark,
                     writeHighWaterMark, follow);
@@ -132,27 +178,51 @@ public final class RtmpClient implements AutoCloseable {
         this.group = group != null ? group : new NioEventLoopGroup(1, new DefaultThreadFactory("rtmp4j-client", true));
     }
 
-    /** A client with the default settings and its own event loop thread (a daemon). */
+    /**
+     * A client with the default settings and its own event loop thread (a daemon).
+     *
+     * @return a new client
+     */
     public static RtmpClient create() {
         return new RtmpClient(Settings.defaults(), null);
     }
 
-    /** A client with these settings and its own event loop thread (a daemon). */
+    /**
+     * A client with these settings and its own event loop thread (a daemon).
+     *
+     * @param settings the client settings
+     * @return a new client
+     */
     public static RtmpClient create(Settings settings) {
         return new RtmpClient(settings, null);
     }
 
-    /** A client running its connections on {@code group} (not shut down by {@link #close()}). */
+    /**
+     * A client running its connections on {@code group} (not shut down by {@link #close()}).
+     *
+     * @param settings the client settings
+     * @param group the event loops to run on, owned by the caller
+     * @return a new client
+     */
     public static RtmpClient create(Settings settings, EventLoopGroup group) {
         return new RtmpClient(settings, Objects.requireNonNull(group, "group"));
     }
 
-    /** The settings in use. */
+    /**
+     * The settings in use.
+     *
+     * @return the client settings
+     */
     public Settings settings() {
         return settings;
     }
 
-    /** Connects to {@code url} ({@code rtmp://host[:port]/app[/stream]}); see {@link #connect(RtmpUrl, ClientSessionConfig)}. */
+    /**
+     * Connects to {@code url} ({@code rtmp://host[:port]/app[/stream]}); see {@link #connect(RtmpUrl, ClientSessionConfig)}.
+     *
+     * @param url the server and app (a stream name may follow; it is used by publish and play)
+     * @return a future of the connection, completed on the connect {@code _result}
+     */
     public CompletableFuture<RtmpClientConnection> connect(String url) {
         return connect(RtmpUrl.parse(url));
     }
@@ -161,6 +231,9 @@ public final class RtmpClient implements AutoCloseable {
      * Connects with the default session settings for {@code url} ({@link ClientSessionConfig#forUrl}); with
      * {@link Settings#followReconnect()}, {@code connect} announces {@code capsEx} Reconnect
      * (enhanced-rtmp-v2.md "Enhancing NetConnection connect Command").
+     *
+     * @param url the parsed URL
+     * @return a future of the connection, completed on the connect {@code _result}
      */
     public CompletableFuture<RtmpClientConnection> connect(RtmpUrl url) {
         return connect(url, defaultConfig(url, url.tcUrl()));
@@ -195,6 +268,10 @@ public final class RtmpClient implements AutoCloseable {
      * app and tcUrl of {@code config}). Completes when the connect {@code _result} arrives; fails with
      * {@link Kind#CONNECTION_FAILED} (refused, unreachable, connect timeout), {@link Kind#CONNECT_REJECTED}
      * ({@code _error}), {@link Kind#TIMEOUT}, {@link Kind#PROTOCOL_ERROR} or {@link Kind#CLOSED}.
+     *
+     * @param url the server to connect to
+     * @param config the connect command's contents (app, tcUrl, flashVer, Enhanced RTMP capabilities)
+     * @return a future of the connection, completed on the connect {@code _result}
      */
     public CompletableFuture<RtmpClientConnection> connect(RtmpUrl url, ClientSessionConfig config) {
         Objects.requireNonNull(url, "url");
@@ -242,6 +319,9 @@ public final class RtmpClient implements AutoCloseable {
     /**
      * Connects and publishes the URL's stream ({@code rtmp://host[:port]/app/stream}); completes on
      * {@code NetStream.Publish.Start}. On failure the connection is closed.
+     *
+     * @param url {@code rtmp://host[:port]/app/stream}
+     * @return a future of the publisher
      */
     public CompletableFuture<RtmpPublisher> publish(String url) {
         return connect(url).thenCompose(c -> closeOnFailure(c, c.publish()));
@@ -250,6 +330,10 @@ public final class RtmpClient implements AutoCloseable {
     /**
      * Connects and plays the URL's stream; completes on {@code NetStream.Play.Start} or the first media.
      * On failure the connection is closed.
+     *
+     * @param url {@code rtmp://host[:port]/app/stream}
+     * @param listener receives the media, status events and the end of the stream
+     * @return a future of the player
      */
     public CompletableFuture<RtmpPlayer> play(String url, PlayListener listener) {
         Objects.requireNonNull(listener, "listener");

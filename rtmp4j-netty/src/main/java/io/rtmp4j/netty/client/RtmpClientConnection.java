@@ -46,7 +46,7 @@ import org.slf4j.LoggerFactory;
  * <p>Closing ({@link #close()}): the session ends its stream (FCUnpublish and deleteStream for a
  * publication, deleteStream for a playback), every queued byte is flushed, the write side is shut down
  * and the connection is closed when the server closes its side, or after
- * {@link RtmpClient.Settings#closeTimeout()} (INTEROP-NOTES "Closing").
+ * {@link RtmpClient.Settings#closeTimeout()} (docs/INTEROP.md "Closing").
  */
 public final class RtmpClientConnection {
 
@@ -94,28 +94,46 @@ public final class RtmpClientConnection {
     // ------------------------------------------------------------------------------------------------
     // public API
 
-    /** The URL connected to. */
+    /**
+     * The URL connected to.
+     *
+     * @return the URL
+     */
     public RtmpUrl url() {
         return url;
     }
 
-    /** The server's connect {@code _result} (null until {@link RtmpClient#connect}'s future completes). */
+    /**
+     * The server's connect {@code _result} (null until {@link RtmpClient#connect}'s future completes).
+     *
+     * @return the connect result, or null before it arrived
+     */
     public ConnectResult connectResult() {
         return connectResult;
     }
 
-    /** The Netty channel. */
+    /**
+     * The Netty channel.
+     *
+     * @return the channel
+     */
     public Channel channel() {
         return channel;
     }
 
-    /** The event loop that owns this connection and its session. */
+    /**
+     * The event loop that owns this connection and its session.
+     *
+     * @return the connection's event loop
+     */
     public EventExecutor executor() {
         return channel.eventLoop();
     }
 
     /**
      * Publishes the URL's stream name live; see {@link #publish(String)}.
+     *
+     * @return a future of the publisher
      */
     public CompletableFuture<RtmpPublisher> publish() {
         return publish(url.streamName());
@@ -129,8 +147,10 @@ public final class RtmpClientConnection {
      * does not answer createStream within {@link RtmpClient.Settings#responseTimeout()}, {@link Kind#CLOSED}
      * when the connection ends first. On failure the connection is closed. A server that answered
      * createStream but sends neither Publish.Start nor an error within the response timeout is taken to
-     * accept (INTEROP-NOTES "Commands": some never send Publish.Start promptly), with a logged warning.
+     * accept (docs/INTEROP.md "Commands": some never send Publish.Start promptly), with a logged warning.
      *
+     * @param name the stream name to publish
+     * @return a future of the publisher
      * @throws IllegalStateException (through the future) if this connection already publishes or plays
      */
     public CompletableFuture<RtmpPublisher> publish(String name) {
@@ -164,7 +184,7 @@ public final class RtmpClientConnection {
                     return;
                 }
                 if (session.streamId() >= 0 && session.state() == ClientSession.State.CONNECTED) {
-                    // INTEROP-NOTES "Commands": some servers never send NetStream.Publish.Start promptly.
+                    // docs/INTEROP.md "Commands": some servers never send NetStream.Publish.Start promptly.
                     // publish went out and nothing refused it: publish anyway, as encoders do.
                     LOG.warn("{}: no NetStream.Publish.Start within {} ms; publishing anyway", this, ms);
                     publisher = newPublisher();
@@ -178,7 +198,12 @@ public final class RtmpClientConnection {
         return f;
     }
 
-    /** Plays the URL's stream name; see {@link #play(String, PlayListener)}. */
+    /**
+     * Plays the URL's stream name; see {@link #play(String, PlayListener)}.
+     *
+     * @param listener receives the media, status events and the end of the stream
+     * @return a future of the player
+     */
     public CompletableFuture<RtmpPlayer> play(PlayListener listener) {
         return play(url.streamName(), listener);
     }
@@ -189,6 +214,10 @@ public final class RtmpClientConnection {
      * message, whichever comes first; it fails with {@link Kind#STREAM_NOT_FOUND} on
      * {@code NetStream.Play.StreamNotFound}, {@link Kind#PLAY_REJECTED} on another error status,
      * {@link Kind#TIMEOUT} or {@link Kind#CLOSED}. On failure the connection is closed.
+     *
+     * @param name the stream name to play
+     * @param listener receives the media, status events and the end of the stream
+     * @return a future of the player
      */
     public CompletableFuture<RtmpPlayer> play(String name, PlayListener listener) {
         Objects.requireNonNull(listener, "listener");
@@ -231,12 +260,19 @@ public final class RtmpClientConnection {
      * futures of a connection refuse a blocking wait on its event loop (where every callback runs): their
      * {@code get()} and {@code join()} throw an {@link IllegalStateException} there instead of never
      * returning; use {@code thenRun} / {@code thenAccept}.
+     *
+     * @return the close reason, once the connection has closed
      */
     public CompletableFuture<String> close() {
         return close("closed by the client");
     }
 
-    /** {@link #close()} with a reason for the logs and {@link #closeFuture()}. */
+    /**
+     * {@link #close()} with a reason for the logs and {@link #closeFuture()}.
+     *
+     * @param reason why the connection is closed
+     * @return the close reason, once the connection has closed
+     */
     public CompletableFuture<String> close(String reason) {
         run(() -> closeGracefully(reason));
         return closed;
@@ -250,6 +286,8 @@ public final class RtmpClientConnection {
      * Without a handler, a publisher or player on this connection follows the request when
      * {@link RtmpClient.Settings#followReconnect()} is on (see {@link RtmpPublisher}, {@link RtmpPlayer});
      * otherwise the request is logged.
+     *
+     * @param handler called with each request; replaces the built-in handling
      */
     public void onReconnectRequest(Consumer<ReconnectRequest> handler) {
         reconnectHandler = handler;
@@ -270,22 +308,38 @@ public final class RtmpClientConnection {
                 : new RtmpPublisher(this, streamName, session.streamId());
     }
 
-    /** Closes the TCP connection at once, without a goodbye. Any thread. */
+    /**
+     * Closes the TCP connection at once, without a goodbye. Any thread.
+     *
+     * @param reason why, for the logs and {@link #closeFuture()}
+     */
     public void abort(String reason) {
         run(() -> abortNow(reason));
     }
 
-    /** Completes with the close reason when the TCP connection has closed. */
+    /**
+     * Completes with the close reason when the TCP connection has closed.
+     *
+     * @return the close reason, once the connection has closed
+     */
     public CompletableFuture<String> closeFuture() {
         return closed;
     }
 
-    /** Whether the TCP connection is open. */
+    /**
+     * Whether the TCP connection is open.
+     *
+     * @return true while the connection is open
+     */
     public boolean isOpen() {
         return channel.isActive() && !closed.isDone();
     }
 
-    /** Whether Netty's outbound buffer is below its high-water mark ({@link RtmpClient.Settings#writeHighWaterMark()}). */
+    /**
+     * Whether Netty's outbound buffer is below its high-water mark ({@link RtmpClient.Settings#writeHighWaterMark()}).
+     *
+     * @return true while more may be sent without passing the high-water mark
+     */
     public boolean isWritable() {
         return channel.isWritable();
     }
@@ -295,6 +349,8 @@ public final class RtmpClientConnection {
      * is below the high-water mark (else when it drains below the low-water mark), or when the connection
      * closes: the backpressure signal for a producer. Sends from other threads travel through the event
      * loop's task queue; this future goes through it too, so sends queued there are counted.
+     *
+     * @return a future that completes when sending may go on
      */
     public CompletableFuture<Void> whenWritable() {
         if (!channel.isActive()) {
@@ -315,6 +371,8 @@ public final class RtmpClientConnection {
      * Runs {@code task} with the session on the event loop, then writes and flushes what it queued: the
      * escape hatch for everything the session offers ({@link ClientSession#call},
      * {@link ClientSession#sendPingRequest}, {@link ClientSession#receiveAudio}, ...).
+     *
+     * @param task what to do with the session
      */
     public void execute(Consumer<ClientSession> task) {
         Objects.requireNonNull(task, "task");
@@ -429,7 +487,7 @@ public final class RtmpClientConnection {
         channel.close();
     }
 
-    /** INTEROP-NOTES "Closing": flush, shut the write side, read until the server closes (bounded). */
+    /** docs/INTEROP.md "Closing": flush, shut the write side, read until the server closes (bounded). */
     private void halfClose(String reason) {
         halfClosed = true;
         if (closeReason == null) {
@@ -638,7 +696,7 @@ public final class RtmpClientConnection {
         @Override
         public void onMedia(MediaKind kind, int streamId, long timestamp, byte[] payload) {
             if (playListener != null) {
-                // INTEROP-NOTES "Commands": some servers send media before Play.Start
+                // docs/INTEROP.md "Commands": some servers send media before Play.Start
                 playStarted();
                 playListener.onMedia(kind, timestamp, payload);
             }

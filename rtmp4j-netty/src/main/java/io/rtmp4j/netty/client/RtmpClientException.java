@@ -37,10 +37,17 @@ public final class RtmpClientException extends IOException {
         CLOSED
     }
 
+    /** @serial what went wrong; see {@link #kind()} */
     private final Kind kind;
+    /** @serial the server's status code, or null; see {@link #statusCode()} */
     private final String statusCode;
 
-    /** An exception of this kind without a status code. */
+    /**
+     * An exception of this kind without a status code.
+     *
+     * @param kind what went wrong
+     * @param message a sentence for a person
+     */
     public RtmpClientException(Kind kind, String message) {
         this(kind, null, message, null);
     }
@@ -57,12 +64,20 @@ public final class RtmpClientException extends IOException {
         this.statusCode = statusCode;
     }
 
-    /** What went wrong. */
+    /**
+     * What went wrong.
+     *
+     * @return the kind of failure
+     */
     public Kind kind() {
         return kind;
     }
 
-    /** The status code the server answered with, if the failure came from a status. */
+    /**
+     * The status code the server answered with, if the failure came from a status.
+     *
+     * @return the status code, or empty
+     */
     public Optional<String> statusCode() {
         return Optional.ofNullable(statusCode);
     }
@@ -71,6 +86,9 @@ public final class RtmpClientException extends IOException {
      * The {@link RtmpClientException} inside {@code t} (itself, or a cause of a
      * {@code CompletionException} / {@code ExecutionException}), or an exception of kind {@link Kind#CLOSED}
      * describing {@code t}.
+     *
+     * @param t a failure, possibly wrapped by a future
+     * @return the client exception it holds or describes
      */
     public static RtmpClientException unwrap(Throwable t) {
         for (Throwable c = t; c != null; c = c.getCause()) {

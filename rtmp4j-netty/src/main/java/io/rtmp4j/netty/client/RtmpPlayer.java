@@ -87,22 +87,38 @@ public final class RtmpPlayer {
         this.listener = Objects.requireNonNull(listener, "listener");
     }
 
-    /** The stream name played. */
+    /**
+     * The stream name played.
+     *
+     * @return the stream name
+     */
     public String streamName() {
         return streamName;
     }
 
-    /** The message stream id of the playback (on the current connection). */
+    /**
+     * The message stream id of the playback (on the current connection).
+     *
+     * @return the message stream id
+     */
     public int streamId() {
         return streamId;
     }
 
-    /** The current connection (another one after a followed Reconnect Request). */
+    /**
+     * The current connection (another one after a followed Reconnect Request).
+     *
+     * @return the connection in use now
+     */
     public RtmpClientConnection connection() {
         return connection;
     }
 
-    /** How many times the playback moved to a new connection after a Reconnect Request. */
+    /**
+     * How many times the playback moved to a new connection after a Reconnect Request.
+     *
+     * @return the number of moves so far
+     */
     public synchronized int reconnects() {
         return reconnects;
     }
@@ -111,12 +127,18 @@ public final class RtmpPlayer {
      * Calls {@code listener} (on the new connection's event loop; it must not block, see
      * {@link PlayListener}) each time the playback has moved to a new connection after a Reconnect
      * Request; {@link #connection()} is the new one.
+     *
+     * @param listener called with this player after each move
      */
     public void onReconnected(Consumer<RtmpPlayer> listener) {
         reconnectListeners.add(Objects.requireNonNull(listener, "listener"));
     }
 
-    /** Whether the current connection is still open. */
+    /**
+     * Whether the current connection is still open.
+     *
+     * @return true while the current connection is open
+     */
     public boolean isOpen() {
         return connection.isOpen();
     }
@@ -126,6 +148,8 @@ public final class RtmpPlayer {
      * being opened for a Reconnect Request is closed too. Any thread, a {@link PlayListener} callback
      * included; there, continue with {@code thenRun} / {@code thenAccept}: a blocking {@code get()} or
      * {@code join()} on the connection's event loop throws an {@link IllegalStateException} at once.
+     *
+     * @return the close reason, once the connection has closed
      */
     public CompletableFuture<String> close() {
         RtmpClientConnection pending;
@@ -142,7 +166,11 @@ public final class RtmpPlayer {
         return connection.close("playback ended");
     }
 
-    /** Completes with the reason when the current connection has closed. */
+    /**
+     * Completes with the reason when the current connection has closed.
+     *
+     * @return the close reason, once the connection has closed
+     */
     public CompletableFuture<String> closeFuture() {
         return connection.closeFuture();
     }

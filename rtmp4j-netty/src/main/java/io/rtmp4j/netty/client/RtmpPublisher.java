@@ -81,22 +81,38 @@ public final class RtmpPublisher {
         this.streamId = streamId;
     }
 
-    /** The stream name published. */
+    /**
+     * The stream name published.
+     *
+     * @return the stream name
+     */
     public String streamName() {
         return streamName;
     }
 
-    /** The message stream id the server created for the publication (on the current connection). */
+    /**
+     * The message stream id the server created for the publication (on the current connection).
+     *
+     * @return the message stream id
+     */
     public int streamId() {
         return streamId;
     }
 
-    /** The current connection (another one after a followed Reconnect Request). */
+    /**
+     * The current connection (another one after a followed Reconnect Request).
+     *
+     * @return the connection in use now
+     */
     public RtmpClientConnection connection() {
         return connection;
     }
 
-    /** How many times the publication moved to a new connection after a Reconnect Request. */
+    /**
+     * How many times the publication moved to a new connection after a Reconnect Request.
+     *
+     * @return the number of moves so far
+     */
     public synchronized int reconnects() {
         return reconnects;
     }
@@ -105,12 +121,19 @@ public final class RtmpPublisher {
      * Calls {@code listener} (on the thread that sends the frame that completes the move) each time the
      * publication has moved to a new connection after a Reconnect Request; {@link #connection()} is the new
      * one.
+     *
+     * @param listener called with this publisher after each move
      */
     public void onReconnected(Consumer<RtmpPublisher> listener) {
         reconnectListeners.add(Objects.requireNonNull(listener, "listener"));
     }
 
-    /** Sends an FLV video tag body (legacy or Enhanced RTMP). The array is sent as is: do not modify it after. */
+    /**
+     * Sends an FLV video tag body (legacy or Enhanced RTMP). The array is sent as is: do not modify it after.
+     *
+     * @param timestamp the timestamp in milliseconds (RTMP carries it modulo 2³²)
+     * @param payload the video tag body
+     */
     public void sendVideo(long timestamp, byte[] payload) {
         Objects.requireNonNull(payload, "payload");
         long ts = timestamp & 0xFFFF_FFFFL;
@@ -133,7 +156,12 @@ public final class RtmpPublisher {
         });
     }
 
-    /** Sends an FLV audio tag body (legacy or Enhanced RTMP). The array is sent as is: do not modify it after. */
+    /**
+     * Sends an FLV audio tag body (legacy or Enhanced RTMP). The array is sent as is: do not modify it after.
+     *
+     * @param timestamp the timestamp in milliseconds (RTMP carries it modulo 2³²)
+     * @param payload the audio tag body
+     */
     public void sendAudio(long timestamp, byte[] payload) {
         Objects.requireNonNull(payload, "payload");
         long ts = timestamp & 0xFFFF_FFFFL;
@@ -157,6 +185,8 @@ public final class RtmpPublisher {
     /**
      * Sends stream metadata as {@code @setDataFrame onMetaData {...}} (what OBS and ffmpeg send after
      * publish; servers keep it for players), at timestamp 0, as an ECMA array.
+     *
+     * @param metadata the properties of {@code onMetaData} (e.g. width, height, codecs)
      */
     public void sendMetadata(Amf0Properties metadata) {
         Objects.requireNonNull(metadata, "metadata");
@@ -164,7 +194,12 @@ public final class RtmpPublisher {
         sendData(0, Amf0String.of(DataMessage.SET_DATA_FRAME), Amf0String.of(DataMessage.ON_META_DATA), v);
     }
 
-    /** Sends a data message with these AMF0 values (e.g. {@code "onCuePoint", {...}}). */
+    /**
+     * Sends a data message with these AMF0 values (e.g. {@code "onCuePoint", {...}}).
+     *
+     * @param timestamp the timestamp in milliseconds (RTMP carries it modulo 2³²)
+     * @param values the handler name, then its arguments
+     */
     public void sendData(long timestamp, Amf0Value... values) {
         List<Amf0Value> copy = List.of(values);
         long ts = timestamp & 0xFFFF_FFFFL;
@@ -191,6 +226,7 @@ public final class RtmpPublisher {
      * Sends one FLV file tag: audio and video as they are; a script tag as a data message, an
      * {@code onMetaData} one wrapped in {@code @setDataFrame} (flv-10.1.txt E.5, as OBS sends it).
      *
+     * @param tag a tag read from an FLV file
      * @throws io.rtmp4j.RtmpProtocolException if a script tag body is not valid AMF0
      * @throws IllegalArgumentException        for other tag types
      */
@@ -212,12 +248,20 @@ public final class RtmpPublisher {
         }
     }
 
-    /** Whether the current connection's outbound buffer is below its high-water mark. */
+    /**
+     * Whether the current connection's outbound buffer is below its high-water mark.
+     *
+     * @return true while more may be sent without passing the high-water mark
+     */
     public boolean isWritable() {
         return connection.isWritable();
     }
 
-    /** Completes when the outbound buffer drained below the low-water mark, or the connection closed. */
+    /**
+     * Completes when the outbound buffer drained below the low-water mark, or the connection closed.
+     *
+     * @return a future that completes when sending may go on
+     */
     public CompletableFuture<Void> whenWritable() {
         return connection.whenWritable();
     }
@@ -225,6 +269,8 @@ public final class RtmpPublisher {
     /**
      * Whether the publication goes on: the current connection is open, or a followed Reconnect Request is
      * still moving it to a new one.
+     *
+     * @return true while the publication goes on
      */
     public boolean isOpen() {
         return connection.isOpen() || reconnecting;
@@ -234,6 +280,8 @@ public final class RtmpPublisher {
      * Ends the publication gracefully: FCUnpublish, deleteStream, flush, half-close, then wait for the server
      * to close (bounded). Returns the connection's close future. A connection being opened for a Reconnect
      * Request is closed too.
+     *
+     * @return the close reason, once the connection has closed
      */
     public CompletableFuture<String> close() {
         RtmpClientConnection pending;
@@ -249,7 +297,11 @@ public final class RtmpPublisher {
         return connection.close("publication ended");
     }
 
-    /** Completes with the reason when the current connection has closed. */
+    /**
+     * Completes with the reason when the current connection has closed.
+     *
+     * @return the close reason, once the connection has closed
+     */
     public CompletableFuture<String> closeFuture() {
         return connection.closeFuture();
     }

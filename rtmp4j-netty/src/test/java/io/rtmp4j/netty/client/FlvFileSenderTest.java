@@ -103,7 +103,7 @@ class FlvFileSenderTest {
     @Test
     void aLargeFileSentAsFastAsPossibleArrivesWhole() throws Exception {
         // 64 video tags of 512 KiB (32 MiB), unpaced: the sender waits on whenWritable(), Netty retries
-        // partial writes (INTEROP-NOTES "Chunk stream"); every tag and byte must arrive
+        // partial writes (docs/INTEROP.md "Chunk stream"); every tag and byte must arrive
         Path f = tmp.resolve("big.flv");
         long bytes = 0;
         java.util.SplittableRandom random = new java.util.SplittableRandom(3);

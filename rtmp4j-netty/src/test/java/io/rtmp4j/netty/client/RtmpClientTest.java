@@ -189,13 +189,13 @@ class RtmpClientTest {
         seen.unpublished.get(5, TimeUnit.SECONDS);
         assertThat(seen.events).startsWith("publish cam1", "metadata width=320.0", "VIDEO 0 7", "AUDIO 0 4",
                 "VIDEO 40 6");
-        // INTEROP-NOTES "Closing": every frame arrives before the end of the publication
+        // docs/INTEROP.md "Closing": every frame arrives before the end of the publication
         assertThat(seen.events).last().isEqualTo("unpublish after 52 media");
     }
 
     @Test
     void largePublishArrivesByteForByte() throws Exception {
-        // INTEROP-NOTES "Chunk stream": partial writes must be retried until every byte is out. 120 frames of
+        // docs/INTEROP.md "Chunk stream": partial writes must be retried until every byte is out. 120 frames of
         // 256 KiB (30 MiB) sent as fast as the socket takes them, with backpressure from whenWritable().
         int before = PUBLICATIONS.size();
         RtmpPublisher p = client.publish(url("live", "big")).get(10, TimeUnit.SECONDS);

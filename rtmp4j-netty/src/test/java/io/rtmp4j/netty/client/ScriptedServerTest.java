@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * The client against a hand-scripted server socket that behaves like the peers of INTEROP-NOTES:
+ * The client against a hand-scripted server socket that behaves like the peers of docs/INTEROP.md:
  * <ul>
  *   <li>"Handshake": YouTube's ingest answers with a non-zero S1 version and no digest: the client must
  *       not insist on a digest S1;</li>
@@ -72,7 +72,7 @@ class ScriptedServerTest {
                 in.readFully(c2);
                 assertThat(c2).as("C2 echoes S1 (rtmp-1.0.txt §5.2.4)").isEqualTo(s1);
                 String connect = readConnect(in);
-                // INTEROP-NOTES "Commands": tcUrl is always sent (SRS refuses a connect without it)
+                // docs/INTEROP.md "Commands": tcUrl is always sent (SRS refuses a connect without it)
                 assertThat(connect).contains("tcUrl").contains("rtmp://127.0.0.1:" + listener.getLocalPort() + "/live");
                 // one write: Set Chunk Size 4096, then the _result in 4096-byte chunks
                 ChunkEncoder enc = new ChunkEncoder();
@@ -120,7 +120,7 @@ class ScriptedServerTest {
                         media.complete(kind + " " + timestamp + " " + payload.length);
                     }
                 });
-                // INTEROP-NOTES "Chunk stream": Set Chunk Size right after the connect _result:
+                // docs/INTEROP.md "Chunk stream": Set Chunk Size right after the connect _result:
                 // fmt 0 csid 2, timestamp 0, length 4, type 1, stream 0, then 4096 (rtmp-1.0.txt §5.4.1)
                 byte[] scs = new byte[16];
                 in.readFully(scs);
@@ -171,7 +171,7 @@ class ScriptedServerTest {
                     assertThat(n).as("the client keeps the connection open").isPositive();
                     seen.write(buf, 0, n);
                 }
-                // INTEROP-NOTES "Closing": FCUnpublish and deleteStream, flush, half-close (the server reads
+                // docs/INTEROP.md "Closing": FCUnpublish and deleteStream, flush, half-close (the server reads
                 // EOF), and the client keeps reading until the server closes
                 CompletableFuture<String> closed = p.close();
                 ByteArrayOutputStream goodbye = new ByteArrayOutputStream();

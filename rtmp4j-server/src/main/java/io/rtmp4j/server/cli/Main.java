@@ -19,6 +19,13 @@ public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /**
+     * Runs the {@code rtmp4j} command line ({@code serve}, {@code publish}, {@code play}, {@code inspect})
+     * and exits with its status. Netty's sampled buffer leak detection is turned off unless one of its
+     * {@code io.netty.leakDetection...} system properties is set.
+     *
+     * @param args the command line
+     */
     public static void main(String[] args) {
         // Netty samples 1 in 128 buffers for leak tracking by default, recording a stack trace each time
         // (0.8 % of the server's CPU time with 200 publishers, issue 5). The buffers' life cycles are

@@ -148,7 +148,7 @@ class ClientAgainstLiveServerTest {
             }
         }).get(10, TimeUnit.SECONDS);
         player.close().get(10, TimeUnit.SECONDS);
-        // INTEROP-NOTES "Commands": Reset comes before Start
+        // docs/INTEROP.md "Commands": Reset comes before Start
         assertThat(codes).containsSubsequence("NetStream.Play.Reset", "NetStream.Play.Start");
     }
 }
