@@ -81,6 +81,8 @@ public record RtmpUrl(String host, int port, String app, String streamName) {
      * Parses the URL a server listens on, {@code rtmp://host[:port]/app[/stream]}: as {@link #parse}, but
      * port 0 is allowed and means "any free port" (the transport then reports the port it bound).
      *
+     * @param url the listening URL, e.g. {@code rtmp://127.0.0.1:0/live/cam}
+     * @return its parts
      * @throws IllegalArgumentException if the scheme is not {@code rtmp}, the host is missing or the
      *                                  port is not a number in 0..65535
      */

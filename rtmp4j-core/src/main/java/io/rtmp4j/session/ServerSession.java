@@ -594,6 +594,8 @@ public final class ServerSession {
      * sends what the decision queued (the transport writes and flushes {@link #pollOutbound()}). Set it
      * before the first {@link #receive}. Default: the decision runs in the calling thread, which must be
      * the driving one. Any thread.
+     *
+     * @param executor runs a decision on the thread that drives this session
      */
     public void decisionExecutor(Executor executor) {
         decisions = Objects.requireNonNull(executor, "executor");
