@@ -35,6 +35,8 @@ public enum StatusCode {
     PUBLISH_BAD_NAME("NetStream.Publish.BadName", Level.ERROR, "Stream name is already in use."),
     /** publish refused by policy. */
     PUBLISH_DENIED("NetStream.Publish.Denied", Level.ERROR, "Publishing denied."),
+    /** publish refused because the client is not allowed to publish the name (a key or signature check). */
+    PUBLISH_UNAUTHORIZED("NetStream.Publish.Unauthorized", Level.ERROR, "Not authorized to publish."),
     /** the publisher went idle. */
     PUBLISH_IDLE("NetStream.Publish.Idle", Level.STATUS, "Stream is idle."),
     /** unpublish (FCUnpublish / deleteStream / closeStream) done. */

@@ -184,6 +184,40 @@ public final class RtmpServer implements AutoCloseable {
         }
 
         /**
+         * These settings with another {@link #host()}.
+         *
+         * @param host the address to bind ({@code 0.0.0.0} for every IPv4 address, {@code ::} for every one)
+         * @return the new settings
+         */
+        public Settings withHost(String host) {
+            return new Settings(host, port, session, handshakeTimeout, idleTimeout, closeTimeout,
+                    writeLowWaterMark, writeHighWaterMark, maxConnections, ioThreads, ioPeriod);
+        }
+
+        /**
+         * These settings with another {@link #port()}.
+         *
+         * @param port the TCP port, 0 for any free one ({@link RtmpServer#port()} then tells which)
+         * @return the new settings
+         */
+        public Settings withPort(int port) {
+            return new Settings(host, port, session, handshakeTimeout, idleTimeout, closeTimeout,
+                    writeLowWaterMark, writeHighWaterMark, maxConnections, ioThreads, ioPeriod);
+        }
+
+        /**
+         * These settings with other write water marks (the player queue: see {@link #writeHighWaterMark()}).
+         *
+         * @param low  the low-water mark in bytes
+         * @param high the high-water mark in bytes
+         * @return the new settings
+         */
+        public Settings withWaterMarks(int low, int high) {
+            return new Settings(host, port, session, handshakeTimeout, idleTimeout, closeTimeout, low, high,
+                    maxConnections, ioThreads, ioPeriod);
+        }
+
+        /**
          * These settings with another {@link #ioPeriod()}.
          *
          * @param period the new I/O period, 0..1000 ms

@@ -3,6 +3,8 @@ package io.rtmp4j.server;
 import io.rtmp4j.RtmpProtocolException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,7 +30,11 @@ public final class Publication {
     private Recorder recorder;
     private boolean started;
     private long offset;
-    private long messages;
+    private volatile long messages;
+    private volatile long bytes;
+    private final Instant startedAt;
+    private long firstMediaTs = -1;
+    private long lastMediaTs = -1;
     /** Payload storage; touched only on {@link #owner}, the publisher's thread. */
     private final PayloadSlabs slabs;
     private final Thread owner;
@@ -41,6 +47,19 @@ public final class Publication {
         this.floor = floor;
         this.slabs = new PayloadSlabs(hub.alloc());
         this.owner = Thread.currentThread(); // the hub creates it on the publisher's thread
+        this.startedAt = hub.wallClock().instant();
+    }
+
+    long messagesIn() {
+        return messages;
+    }
+
+    long bytesIn() {
+        return bytes;
+    }
+
+    Instant startedAt() {
+        return startedAt;
     }
 
     /**
@@ -117,6 +136,7 @@ public final class Publication {
             return;
         }
         messages++;
+        bytes += body.length;
         long ts = timeline(timestamp);
         // never waits for a keyframe (not video); small ones never dropped: see MAX_UNDROPPABLE_DATA_BYTES
         Frame f = new Frame(Frame.DATA, playerTimestamp(body, ts), slabs.copy(body), false,
@@ -203,6 +223,7 @@ public final class Publication {
             return;
         }
         messages++;
+        bytes += payload.length;
         boolean key = false;
         String configKey = null;
         if (payload.length > 0) {
@@ -214,6 +235,10 @@ public final class Publication {
             }
         }
         long ts = timeline(timestamp);
+        if (firstMediaTs < 0) {
+            firstMediaTs = ts;
+        }
+        lastMediaTs = ts;
         Frame f = new Frame(type, ts, slabs.copy(payload), key, configKey != null, now, hub.alloc());
         try {
             stream.dispatch(this, f, configKey, false);
@@ -266,6 +291,7 @@ public final class Publication {
         Recorder r = recorder;
         if (r != null) {
             r.closeQuietly();
+            sink.recordDone(r.path(), Duration.ofMillis(firstMediaTs < 0 ? 0 : lastMediaTs - firstMediaTs));
         }
         hub.cleanup(stream);
     }

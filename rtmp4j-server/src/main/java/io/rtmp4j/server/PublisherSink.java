@@ -1,5 +1,8 @@
 package io.rtmp4j.server;
 
+import java.nio.file.Path;
+import java.time.Duration;
+
 /** A publisher's connection as the {@link StreamHub} sees it: what it needs to drop a silent one. */
 public interface PublisherSink {
 
@@ -16,4 +19,13 @@ public interface PublisherSink {
      * @return the peer as "ip:port"
      */
     String peer();
+
+    /**
+     * The recording of this publisher's publication was closed (on the thread that ended it).
+     *
+     * @param file     the FLV file
+     * @param duration from its first to its last media timestamp
+     */
+    default void recordDone(Path file, Duration duration) {
+    }
 }

@@ -40,6 +40,11 @@ final class Stream {
         return publication == null && players == 0;
     }
 
+    /** The current publication, or null. */
+    synchronized Publication publicationNow() {
+        return publication;
+    }
+
     synchronized int playerCount() {
         return players;
     }

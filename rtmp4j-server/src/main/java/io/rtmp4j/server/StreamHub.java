@@ -94,6 +94,10 @@ public final class StreamHub {
         return nanoClock.getAsLong();
     }
 
+    Clock wallClock() {
+        return wallClock;
+    }
+
     /**
      * Makes {@code sink} the publisher of {@code key}, or returns null if the name is taken by a live
      * publisher (answer NetStream.Publish.BadName). A silent publisher holding the name is dropped.

@@ -1,0 +1,61 @@
+package io.rtmp4j.server;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A publish or play of a {@link LiveServer}, as an {@link AccessControl} sees it before it is answered and
+ * as {@link ServerEvents} report it: who, which application and stream, and the query string that came
+ * with the stream name ({@code rtmp://host/live/cam?key=s3cret} publishes {@code cam} in {@code live} with
+ * the query {@code key=s3cret}; ffmpeg and OBS put it in the publish / play name, rtmp-1.0.txt §7.2.2.6).
+ *
+ * @param client the connection
+ * @param app    the application
+ * @param stream the stream name without the query string
+ * @param query  the raw query string without the {@code ?}, empty if none
+ * @param params the query string's parameters, percent-decoded, in order (the first of a repeated name)
+ */
+public record StreamRequestInfo(ClientInfo client, String app, String stream, String query,
+                                Map<String, String> params) {
+
+    /** Splits {@code nameWithQuery} ({@code cam?key=k1&x=2}) into name, query and parameters. */
+    static StreamRequestInfo of(ClientInfo client, String app, String nameWithQuery) {
+        int q = nameWithQuery.indexOf('?');
+        String name = q < 0 ? nameWithQuery : nameWithQuery.substring(0, q);
+        String query = q < 0 ? "" : nameWithQuery.substring(q + 1);
+        return new StreamRequestInfo(client, app, name, query, parse(query));
+    }
+
+    /** The same request under another stream name (a {@link Decision.Rename}). */
+    StreamRequestInfo renamed(String newName) {
+        return new StreamRequestInfo(client, app, newName, query, params);
+    }
+
+    private static Map<String, String> parse(String query) {
+        if (query.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, String> out = new LinkedHashMap<>();
+        for (String pair : query.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            String k = eq < 0 ? pair : pair.substring(0, eq);
+            String v = eq < 0 ? "" : pair.substring(eq + 1);
+            out.putIfAbsent(decode(k), decode(v));
+        }
+        return Collections.unmodifiableMap(out);
+    }
+
+    private static String decode(String s) {
+        try {
+            return URLDecoder.decode(s, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return s; // a malformed %-escape: kept as sent
+        }
+    }
+}
