@@ -21,7 +21,7 @@ import java.nio.ByteBuffer;
  * <p>Reference counted: the publisher path, each player group it is queued to and the GOP cache each
  * hold a reference; the payload and the encoded buffers are released with the last one.
  */
-final class Frame extends AbstractReferenceCounted {
+final class Frame extends AbstractReferenceCounted implements PlayerGroup.Item {
 
     static final int AUDIO = 8;   // rtmp-1.0.txt §7.1.4
     static final int VIDEO = 9;   // rtmp-1.0.txt §7.1.5

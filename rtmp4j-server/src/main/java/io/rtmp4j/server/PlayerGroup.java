@@ -37,18 +37,24 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 final class PlayerGroup implements Runnable {
 
+    /**
+     * What the queue of a group carries from the stream to its event loop: a live {@link Frame} (retained
+     * by the queue), a player joining or leaving, or the publication starting or ending.
+     */
+    sealed interface Item permits Frame, Join, Leave, Publishing { }
+
     /** A player joins; {@code prelude} (owned by this item) is what it gets first. */
-    record Join(Player player, List<Frame> prelude) { }
+    record Join(Player player, List<Frame> prelude) implements Item { }
 
     /** A player leaves. */
-    record Leave(Player player) { }
+    record Leave(Player player) implements Item { }
 
-    static final Object PUBLISH_START = "publish-start";
-    static final Object PUBLISH_END = "publish-end";
+    /** The stream's publication started or ended: players get PublishNotify / UnpublishNotify. */
+    enum Publishing implements Item { STARTED, ENDED }
 
     final EventExecutor executor;
     private final StreamHub hub;
-    private final Queue<Object> queue = PlatformDependent.newMpscQueue();
+    private final Queue<Item> queue = PlatformDependent.newMpscQueue();
     private final AtomicBoolean scheduled = new AtomicBoolean();
     private final ArrayList<Player> players = new ArrayList<>(); // confined to executor
     private final ArrayList<Player> dirty = new ArrayList<>();   // confined to executor
@@ -73,7 +79,7 @@ final class PlayerGroup implements Runnable {
     }
 
     /** Queues an item (a retained {@link Frame}, or a control item) for the group's loop; any thread. */
-    void offer(Object item) {
+    void offer(Item item) {
         queue.offer(item);
         if (scheduled.compareAndSet(false, true)) {
             try {
@@ -89,7 +95,7 @@ final class PlayerGroup implements Runnable {
     public void run() {
         for (;;) {
             long now = hub.nanoTime();
-            Object item;
+            Item item;
             while ((item = queue.poll()) != null) {
                 try {
                     handle(item, now);
@@ -112,7 +118,7 @@ final class PlayerGroup implements Runnable {
         }
     }
 
-    private void handle(Object item, long now) {
+    private void handle(Item item, long now) {
         if (item instanceof Frame f) {
             if (!f.config && now - f.arrival > maxFrameAgeNanos) {
                 // the loop ran too late for this frame: the same drop for every player, outside the batch
@@ -145,16 +151,14 @@ final class PlayerGroup implements Runnable {
             // frames it deferred in this batch are not written: it stopped playing
             players.remove(l.player());
             dirty.remove(l.player());
-        } else if (item == PUBLISH_START) {
+        } else if (item instanceof Publishing change) {
             endBatch(); // what the session writes goes after the frames before it
             for (Player p : players) {
-                p.publishStarted();
-                markDirty(p);
-            }
-        } else if (item == PUBLISH_END) {
-            endBatch();
-            for (Player p : players) {
-                p.publishEnded();
+                if (change == Publishing.STARTED) {
+                    p.publishStarted();
+                } else {
+                    p.publishEnded();
+                }
                 markDirty(p);
             }
         }
@@ -227,7 +231,7 @@ final class PlayerGroup implements Runnable {
         }
     }
 
-    private static void release(Object item) {
+    private static void release(Item item) {
         if (item instanceof Frame f) {
             f.release();
         } else if (item instanceof Join j) {
@@ -236,7 +240,7 @@ final class PlayerGroup implements Runnable {
     }
 
     private void drainAndRelease() {
-        Object item;
+        Item item;
         while ((item = queue.poll()) != null) {
             release(item);
         }

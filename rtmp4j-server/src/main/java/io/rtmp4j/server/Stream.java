@@ -57,7 +57,7 @@ final class Stream {
     void startLocked(Publication p) {
         publication = p;
         for (PlayerGroup g : groups) {
-            g.offer(PlayerGroup.PUBLISH_START);
+            g.offer(PlayerGroup.Publishing.STARTED);
         }
     }
 
@@ -77,7 +77,7 @@ final class Stream {
             metadata = null;
         }
         for (PlayerGroup g : groups) {
-            g.offer(PlayerGroup.PUBLISH_END);
+            g.offer(PlayerGroup.Publishing.ENDED);
         }
         return true;
     }
@@ -113,7 +113,7 @@ final class Stream {
             lastTimestamp = f.timestamp;
         }
         for (PlayerGroup g : groups) {
-            g.offer(f.retain());
+            g.offer((Frame) f.retain());
         }
     }
 
