@@ -76,7 +76,7 @@ class ClientCommandsAgainstServersTest {
     void helpOfBothCommandsDescribesWaitAndNoReconnect() {
         for (String command : List.of("play", "publish")) {
             java.io.StringWriter out = new java.io.StringWriter();
-            picocli.CommandLine cl = new picocli.CommandLine(new io.rtmp4j.server.cli.Main());
+            picocli.CommandLine cl = new picocli.CommandLine(new io.rtmp4j.cli.Main());
             cl.setOut(new java.io.PrintWriter(out, true));
             assertThat(cl.execute(command, "--help")).isZero();
             assertThat(out.toString()).contains("--no-reconnect").contains("Reconnect Request");

@@ -2,7 +2,7 @@ package io.rtmp4j.server.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.rtmp4j.server.cli.Main;
+import io.rtmp4j.cli.Main;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;

@@ -1,4 +1,4 @@
-package io.rtmp4j.server.cli;
+package io.rtmp4j.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

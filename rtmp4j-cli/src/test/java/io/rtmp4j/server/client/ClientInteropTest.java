@@ -43,7 +43,7 @@ import org.slf4j.LoggerFactory;
  *   <li>the errors a person reads: connection refused, publish refused (nginx-rtmp's BadName for a name in
  *       use), stream not found (nginx-rtmp with {@code idle_streams off}).</li>
  * </ul>
- * The commands run as their own processes (the test JVM's class path holds {@code io.rtmp4j.server.cli.Main},
+ * The commands run as their own processes (the test JVM's class path holds {@code io.rtmp4j.cli.Main},
  * what {@code ./rtmp4j} runs). nginx is started from a temporary directory on a free loopback port. Each
  * test skips (JUnit assumption) when a program is missing; every process is bounded by a timeout and
  * killed; waits poll a condition with a deadline.
@@ -450,7 +450,7 @@ class ClientInteropTest {
     /** {@code ./rtmp4j ARGS...}: the command's main class on this JVM's class path. */
     static List<String> rtmp4j(String... args) {
         List<String> cmd = new ArrayList<>(List.of(java().toString(), "-Xmx256m", "-cp",
-                System.getProperty("java.class.path"), "io.rtmp4j.server.cli.Main"));
+                System.getProperty("java.class.path"), "io.rtmp4j.cli.Main"));
         cmd.addAll(List.of(args));
         return cmd;
     }

@@ -1,4 +1,4 @@
-package io.rtmp4j.server.cli;
+package io.rtmp4j.cli;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -41,7 +41,7 @@ public final class Main implements Runnable {
         @Override
         public String[] getVersion() throws IOException {
             Properties p = new Properties();
-            try (InputStream in = Main.class.getResourceAsStream("/io/rtmp4j/server/version.properties")) {
+            try (InputStream in = Main.class.getResourceAsStream("/io/rtmp4j/cli/version.properties")) {
                 if (in != null) {
                     p.load(in);
                 }

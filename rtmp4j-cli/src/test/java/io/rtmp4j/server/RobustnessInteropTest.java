@@ -63,7 +63,7 @@ class RobustnessInteropTest {
         // a small heap: 8 connections below each declare an 8 MiB message (64 MiB), which must not be
         // allocated before the bytes arrive (the chunk decoder allocated declared lengths up front once)
         Process serve = spawn("serve", List.of(java.toString(), "-Xmx64m", "-cp", System.getProperty("java.class.path"),
-                "io.rtmp4j.server.cli.Main", "serve", "--bind", "127.0.0.1", "--rtmp-port", String.valueOf(port),
+                "io.rtmp4j.cli.Main", "serve", "--bind", "127.0.0.1", "--rtmp-port", String.valueOf(port),
                 "--handshake-timeout", "2", "--idle-timeout", "3", "--publisher-timeout", "30",
                 "--max-input-buffer", String.valueOf(MAX_INPUT)));
         assertThat(Peers.waitFor(() -> Peers.tail(serverLog).contains("rtmp4j: serving"), Duration.ofSeconds(30)))

@@ -1,4 +1,4 @@
-package io.rtmp4j.server.cli;
+package io.rtmp4j.cli;
 
 import io.rtmp4j.flv.FlvInspector;
 import io.rtmp4j.flv.FlvReader;

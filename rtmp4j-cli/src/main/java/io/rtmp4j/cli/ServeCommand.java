@@ -1,4 +1,4 @@
-package io.rtmp4j.server.cli;
+package io.rtmp4j.cli;
 
 import io.rtmp4j.chunk.ChunkLimits;
 import io.rtmp4j.netty.RtmpServer;
