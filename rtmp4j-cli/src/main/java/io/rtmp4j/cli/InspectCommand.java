@@ -1,6 +1,6 @@
 package io.rtmp4j.cli;
 
-import io.rtmp4j.flv.FlvInspector;
+import io.rtmp4j.cli.inspect.FlvInspector;
 import io.rtmp4j.flv.FlvReader;
 import java.io.BufferedInputStream;
 import java.io.IOException;

@@ -1,8 +1,13 @@
-package io.rtmp4j.flv;
+package io.rtmp4j.cli.inspect;
 
 import io.rtmp4j.RtmpProtocolException;
 import io.rtmp4j.amf.Amf0Value;
 import io.rtmp4j.amf.AmfJson;
+import io.rtmp4j.flv.FlvFormatException;
+import io.rtmp4j.flv.FlvHeader;
+import io.rtmp4j.flv.FlvReader;
+import io.rtmp4j.flv.FlvTag;
+import io.rtmp4j.flv.ScriptTag;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;

@@ -1,10 +1,13 @@
-package io.rtmp4j.flv;
+package io.rtmp4j.cli.inspect;
 
 import static io.rtmp4j.flv.FlvFileTest.bytes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.rtmp4j.amf.Amf0EcmaArray;
 import io.rtmp4j.amf.Amf0Value;
+import io.rtmp4j.flv.FlvTag;
+import io.rtmp4j.flv.FlvWriter;
+import io.rtmp4j.flv.ScriptTag;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -1,10 +1,31 @@
-package io.rtmp4j.flv;
+package io.rtmp4j.cli.inspect;
 
 import io.rtmp4j.amf.Amf0Number;
 import io.rtmp4j.amf.Amf0Properties;
 import io.rtmp4j.amf.Amf0Property;
 import io.rtmp4j.amf.Amf0Value;
 import io.rtmp4j.amf.AmfJson;
+import io.rtmp4j.flv.AudioPacketType;
+import io.rtmp4j.flv.AudioSilence;
+import io.rtmp4j.flv.AudioTag;
+import io.rtmp4j.flv.AudioTrack;
+import io.rtmp4j.flv.ExAudioTag;
+import io.rtmp4j.flv.ExVideoTag;
+import io.rtmp4j.flv.FlvTag;
+import io.rtmp4j.flv.LegacyAudioTag;
+import io.rtmp4j.flv.LegacyVideoTag;
+import io.rtmp4j.flv.ModEx;
+import io.rtmp4j.flv.MultichannelConfig;
+import io.rtmp4j.flv.MultitrackAudioTag;
+import io.rtmp4j.flv.MultitrackVideoTag;
+import io.rtmp4j.flv.ReservedMultitrackAudioTag;
+import io.rtmp4j.flv.ReservedMultitrackVideoTag;
+import io.rtmp4j.flv.VideoCodecId;
+import io.rtmp4j.flv.VideoCommandTag;
+import io.rtmp4j.flv.VideoFrameType;
+import io.rtmp4j.flv.VideoPacketType;
+import io.rtmp4j.flv.VideoTag;
+import io.rtmp4j.flv.VideoTrack;
 import java.util.List;
 import java.util.OptionalInt;
 

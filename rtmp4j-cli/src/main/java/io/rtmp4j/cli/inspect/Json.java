@@ -1,4 +1,4 @@
-package io.rtmp4j.flv;
+package io.rtmp4j.cli.inspect;
 
 /**
  * Hand-written JSON (RFC 8259) strings and numbers for the inspector (core has no dependencies, so no

@@ -1,4 +1,4 @@
-package io.rtmp4j.flv;
+package io.rtmp4j.cli.inspect;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,11 +1,12 @@
-package io.rtmp4j.flv;
+package io.rtmp4j.cli.inspect;
 
-import static io.rtmp4j.flv.FlvFileTest.bytes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.rtmp4j.amf.Amf0;
 import io.rtmp4j.amf.Amf0Object;
 import io.rtmp4j.amf.Amf0Value;
+import io.rtmp4j.flv.AudioChannel;
+import io.rtmp4j.flv.FlvTag;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
