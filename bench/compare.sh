@@ -100,11 +100,11 @@ trap 'exit 130' INT TERM
 
 # ---- build and inputs ---------------------------------------------------------------------------
 if [ "$build" = 1 ]; then
-  log "building rtmp4j-server and rtmp4j-bench (tests skipped)"
-  (cd "$root" && mvn -q -B -o -pl rtmp4j-server,rtmp4j-bench -am package -DskipTests) >&2
+  log "building rtmp4j-cli and rtmp4j-bench (tests skipped)"
+  (cd "$root" && mvn -q -B -o -pl rtmp4j-cli,rtmp4j-bench -am package -DskipTests) >&2
 fi
 jar="$root/rtmp4j-bench/target/benchmarks.jar"
-[ -f "$jar" ] && [ -f "$root/rtmp4j-server/target/rtmp4j.jar" ] || { echo "build first (drop --no-build)" >&2; exit 1; }
+[ -f "$jar" ] && [ -f "$root/rtmp4j-cli/target/rtmp4j.jar" ] || { echo "build first (drop --no-build)" >&2; exit 1; }
 
 mkdir -p "$cache"
 hd="$cache/stream720p.flv"
@@ -204,7 +204,7 @@ EOF
     fi
     # shellcheck disable=SC2086
     # shellcheck disable=SC2086
-    $rt java $opts -jar "$root/rtmp4j-server/target/rtmp4j.jar" serve --bind 127.0.0.1 --rtmp-port "$port" $rtmp4j_args \
+    $rt java $opts -jar "$root/rtmp4j-cli/target/rtmp4j.jar" serve --bind 127.0.0.1 --rtmp-port "$port" $rtmp4j_args \
       > "$work/rtmp4j-$port.log" 2>&1 &
     server_pid=$!
     pids+=("$server_pid")

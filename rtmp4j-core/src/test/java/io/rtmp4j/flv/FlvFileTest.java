@@ -15,7 +15,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** FLV header, tag header, reader and writer: flv-10.1.txt Annex E.2, E.3, E.4.1. */
-class FlvFileTest {
+public class FlvFileTest {
 
     /** A hand-built file: header, PreviousTagSize0, a script tag, a video tag, each with its back-pointer. */
     static final byte[] GOLDEN = bytes(
@@ -43,7 +43,7 @@ class FlvFileTest {
             0x17, 0x01,                   // body
             0x00, 0x00, 0x00, 0x0D);      // PreviousTagSize2 = 11 + 2 = 13
 
-    static byte[] bytes(int... v) {
+    public static byte[] bytes(int... v) {
         byte[] b = new byte[v.length];
         for (int i = 0; i < v.length; i++) {
             b[i] = (byte) v[i];

@@ -33,7 +33,5 @@ class ScriptTagFuzzTest {
         byte[] encoded = file.encode();
         assertThat(ScriptTag.decode(encoded)).isEqualTo(file);
         assertThat(tag.isOnMetaData()).isEqualTo(file.name().equals(ScriptTag.ON_META_DATA));
-        assertThat(new FlvInspector(FlvInspector.Format.JSON).line(0, FlvTag.script(0, encoded)))
-                .doesNotContain("\n").doesNotContain("\"error\"");
     }
 }

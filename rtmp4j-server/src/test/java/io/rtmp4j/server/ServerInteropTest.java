@@ -3,7 +3,6 @@ package io.rtmp4j.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -45,7 +44,7 @@ class ServerInteropTest {
         live.close();
     }
 
-    private static List<String> ffmpegPublish(Path ffmpeg, String url, int seconds, String... codecArgs) {
+    static List<String> ffmpegPublish(Path ffmpeg, String url, int seconds, String... codecArgs) {
         List<String> cmd = new ArrayList<>(List.of(ffmpeg.toString(), "-nostdin", "-hide_banner", "-loglevel", "warning",
                 "-re", "-f", "lavfi", "-i", "testsrc=size=320x240:rate=25",
                 "-f", "lavfi", "-i", "sine=frequency=440:sample_rate=48000", "-t", String.valueOf(seconds)));
@@ -60,8 +59,8 @@ class ServerInteropTest {
                 "-f", "flv", out.toString());
     }
 
-    private static void assertStreams(List<Peers.Probed> probed, String videoCodec, int minVideo,
-                                      String audioCodec, int minAudio) {
+    static void assertStreams(List<Peers.Probed> probed, String videoCodec, int minVideo,
+                              String audioCodec, int minAudio) {
         // nothing the server sends (status, sample access, metadata) is a stream of its own (docs/INTEROP.md "Media")
         assertThat(probed).as("exactly the published streams: %s", probed).hasSize(2);
         assertThat(probed).as("streams in the player's file").anySatisfy(p -> {
@@ -192,51 +191,6 @@ class ServerInteropTest {
         int check = Peers.run(log, Duration.ofSeconds(30), List.of(flvmeta.toString(), "--check", file.toString()));
         assertThat(check).as("flvmeta --check:%n%s", Peers.tail(log)).isZero();
         assertStreams(Peers.probe(ffprobe, file), "h264", 95, "aac", 180); // 4 s: 100 and 187
-    }
-
-    @Test
-    void serveRecordClosesTheRecordingProperlyOnSigterm() throws Exception {
-        Path ffmpeg = Peers.require("ffmpeg", "ffmpeg");
-        Path ffprobe = Peers.require("ffprobe", "ffmpeg");
-        Path flvmeta = Peers.require("flvmeta", "flvmeta");
-        Peers.assumeEncoder(ffmpeg, "libx264", tmp.resolve("encoders.log"));
-        Path dir = tmp.resolve("rec");
-        int port = Peers.freePort();
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Path serverLog = tmp.resolve("serve.log");
-        // ./rtmp4j serve --record, as its own process (the test JVM's class path holds the command)
-        Process serve = live.spawn("serve", List.of(java.toString(), "-cp", System.getProperty("java.class.path"),
-                "io.rtmp4j.server.cli.Main", "serve", "--bind", "127.0.0.1", "--rtmp-port", String.valueOf(port),
-                "--record", dir.toString()));
-        assertThat(Peers.waitFor(() -> Peers.tail(serverLog).contains("rtmp4j: serving"), Duration.ofSeconds(30)))
-                .as("serve started:%n%s", Peers.tail(serverLog)).isTrue();
-        String url = "rtmp://127.0.0.1:" + port + "/live/term";
-        live.spawn("publisher", ffmpegPublish(ffmpeg, url, 20, "-c:v", "libx264", "-preset", "ultrafast", "-g", "25",
-                "-pix_fmt", "yuv420p", "-c:a", "aac"));
-        Path appDir = dir.resolve("live");
-        // let it record for a while (the file grows past 100 kB: a few seconds of this stream)
-        assertThat(Peers.waitFor(() -> sizeOfOnlyFile(appDir) > 100_000, Duration.ofSeconds(30))).isTrue();
-        serve.destroy(); // SIGTERM
-        assertThat(Peers.await(serve, Duration.ofSeconds(20))).as("serve exited:%n%s", Peers.tail(serverLog))
-                .isNotEqualTo(-1);
-        assertThat(Peers.tail(serverLog)).contains("unpublish live/term");
-        Path file;
-        try (Stream<Path> s = Files.list(appDir)) {
-            file = s.findFirst().orElseThrow();
-        }
-        Path log = tmp.resolve("flvmeta.log");
-        int check = Peers.run(log, Duration.ofSeconds(30), List.of(flvmeta.toString(), "--check", file.toString()));
-        assertThat(check).as("flvmeta --check:%n%s", Peers.tail(log)).isZero();
-        assertStreams(Peers.probe(ffprobe, file), "h264", 50, "aac", 90);
-    }
-
-    private static long sizeOfOnlyFile(Path dir) {
-        try (Stream<Path> s = Files.list(dir)) {
-            List<Path> files = s.toList();
-            return files.size() == 1 ? Files.size(files.get(0)) : -1;
-        } catch (IOException e) {
-            return -1;
-        }
     }
 
     @Test

@@ -1,0 +1,135 @@
+package io.rtmp4j.cli;
+
+import io.rtmp4j.chunk.ChunkLimits;
+import io.rtmp4j.netty.RtmpServer;
+import io.rtmp4j.server.HubConfig;
+import io.rtmp4j.server.LiveServer;
+import io.rtmp4j.session.ServerSessionConfig;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code rtmp4j serve}: runs the live server until interrupted (SIGINT / SIGTERM). */
+@Command(name = "serve", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Run the live RTMP server: encoders publish to rtmp://HOST:PORT/APP/STREAM, players play the same URL.",
+            "Ctrl-C or SIGTERM ends every publication (closing recordings) and stops."})
+public final class ServeCommand implements Callable<Integer> {
+
+    @Option(names = "--bind", paramLabel = "ADDR", defaultValue = "0.0.0.0",
+            description = "Address to listen on (default: ${DEFAULT-VALUE}).")
+    String bind;
+
+    @Option(names = "--rtmp-port", paramLabel = "PORT", defaultValue = "1935",
+            description = "RTMP port; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+    int port;
+
+    @Option(names = "--record", paramLabel = "DIR",
+            description = "Record each publication to DIR/<app>/<stream>-<UTC time>.flv (default: off).")
+    Path record;
+
+    @Option(names = "--no-gop-cache", description = "Do not send late joiners the frames since the last keyframe "
+            + "(they then wait for the next one). Default: the GOP cache is on.")
+    boolean noGopCache;
+
+    @Option(names = "--max-gop-bytes", paramLabel = "BYTES", defaultValue = "16777216",
+            description = "Largest GOP kept for late joiners (default: ${DEFAULT-VALUE}).")
+    long maxGopBytes;
+
+    @Option(names = "--handshake-timeout", paramLabel = "SECONDS", defaultValue = "10",
+            description = "Time allowed for the handshake and connect (default: ${DEFAULT-VALUE}).")
+    double handshakeTimeout;
+
+    @Option(names = "--idle-timeout", paramLabel = "SECONDS", defaultValue = "60",
+            description = "Close a connection that sends nothing (answers no ping) for this long (default: ${DEFAULT-VALUE}).")
+    double idleTimeout;
+
+    @Option(names = "--publisher-timeout", paramLabel = "SECONDS", defaultValue = "10",
+            description = "Drop a publisher that sends no media for this long, freeing its stream name "
+                    + "(default: ${DEFAULT-VALUE}).")
+    double publisherTimeout;
+
+    @Option(names = "--player-queue-bytes", paramLabel = "BYTES", defaultValue = "2097152",
+            description = "Bytes queued to a player before its frames are dropped down to the next keyframe "
+                    + "(default: ${DEFAULT-VALUE}).")
+    int playerQueueBytes;
+
+    @Option(names = "--player-max-lag", paramLabel = "SECONDS", defaultValue = "10",
+            description = "Disconnect a player that has been losing frames for this long (default: ${DEFAULT-VALUE}).")
+    double playerMaxLag;
+
+    @Option(names = "--flush-delay-ms", paramLabel = "MS", defaultValue = "" + HubConfig.DEFAULT_FLUSH_DELAY_MS,
+            description = "Let a player's frames wait up to this long to be written together (fewer system calls; "
+                    + "0 = write at once) (default: ${DEFAULT-VALUE}).")
+    int flushDelayMs;
+
+    @Option(names = "--max-frame-age-ms", paramLabel = "MS", defaultValue = "" + HubConfig.DEFAULT_MAX_FRAME_AGE_MS,
+            description = "Drop a live audio or video frame that waited longer than this inside the server (the "
+                    + "machine overloaded), down to the next keyframe, so players stay near the live edge; a "
+                    + "player that gets only such frames for --player-max-lag is disconnected. Sequence "
+                    + "headers, metadata and a joiner's cached GOP are never dropped (default: ${DEFAULT-VALUE}).")
+    int maxFrameAgeMs;
+
+    @Option(names = "--chunk-size", paramLabel = "BYTES", defaultValue = "4096",
+            description = "Outbound chunk size (default: ${DEFAULT-VALUE}).")
+    int chunkSize;
+
+    @Option(names = "--max-input-buffer", paramLabel = "BYTES", defaultValue = "8388608",
+            description = "Most bytes of partly received messages one connection may make the server hold; also "
+                    + "the largest message accepted. 8 MiB holds the largest keyframes of 4K encoders "
+                    + "(nginx-rtmp's 1 MB max_message drops them) (default: ${DEFAULT-VALUE}).")
+    int maxInputBuffer;
+
+    @Option(names = "--max-connections", paramLabel = "N", defaultValue = "10000",
+            description = "Connections beyond this are closed at once (default: ${DEFAULT-VALUE}).")
+    int maxConnections;
+
+    @Option(names = "--io-threads", paramLabel = "N", defaultValue = "0",
+            description = "Event loop threads; 0 = one per core (default: ${DEFAULT-VALUE}).")
+    int ioThreads;
+
+    @Option(names = "--io-period-ms", paramLabel = "MS",
+            defaultValue = "" + RtmpServer.Settings.DEFAULT_IO_PERIOD_MS,
+            description = "While busy, each event loop polls its sockets at most once per this period: fewer "
+                    + "system calls per byte, at most this much added latency per hop; 0 = poll at once "
+                    + "(default: ${DEFAULT-VALUE}).")
+    int ioPeriodMs;
+
+    private static Duration seconds(double s) {
+        return Duration.ofMillis(Math.round(s * 1000));
+    }
+
+    /** The hub settings the options give. */
+    HubConfig hubConfig() {
+        return HubConfig.defaults().withGopCache(!noGopCache).withMaxGopBytes(maxGopBytes)
+                .withPublisherSilenceTimeout(seconds(publisherTimeout)).withPlayerMaxLag(seconds(playerMaxLag))
+                .withPlayerQueueBytes(playerQueueBytes).withFlushDelay(Duration.ofMillis(flushDelayMs))
+                .withMaxFrameAge(Duration.ofMillis(maxFrameAgeMs));
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        RtmpServer.Settings d = RtmpServer.Settings.defaults();
+        RtmpServer.Settings transport = new RtmpServer.Settings(bind, port,
+                ServerSessionConfig.defaults().withChunkSize(chunkSize).withChunkLimits(ChunkLimits.defaults()
+                        .withMaxBufferedBytes(maxInputBuffer)
+                        .withMaxMessageSize(Math.min(maxInputBuffer, ChunkLimits.DEFAULT_MAX_MESSAGE_SIZE))),
+                seconds(handshakeTimeout),
+                seconds(idleTimeout), d.closeTimeout(), d.writeLowWaterMark(), d.writeHighWaterMark(),
+                maxConnections, ioThreads, Duration.ofMillis(ioPeriodMs));
+        HubConfig hub = hubConfig();
+        LiveServer server = new LiveServer(transport, hub, record).start();
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            stopped.countDown();
+        }, "rtmp4j-shutdown"));
+        System.out.println("rtmp4j: serving rtmp://" + bind + ":" + server.port() + "/<app>/<stream>"
+                + (record != null ? ", recording to " + record.toAbsolutePath() : ""));
+        System.out.flush();
+        stopped.await();
+        return 0;
+    }
+}
