@@ -1,5 +1,10 @@
 package io.rtmp4j.cli;
 
+import io.rtmp4j.cli.config.ConfigException;
+import io.rtmp4j.cli.config.ServeConfig;
+import java.nio.file.Path;
+import java.util.Optional;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Properties;
@@ -13,7 +18,7 @@ import picocli.CommandLine.Command;
         versionProvider = Main.Version.class,
         description = "RTMP and Enhanced RTMP (v1 + v2): live server, client and tools.",
         subcommands = {CommandLine.HelpCommand.class, ServeCommand.class, InspectCommand.class, PublishCommand.class,
-            PlayCommand.class})
+            PlayCommand.class, ConfigCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec
@@ -35,7 +40,47 @@ public final class Main implements Runnable {
                 && System.getProperty("io.netty.leakDetectionLevel") == null) {
             System.setProperty("io.netty.leakDetection.level", "disabled");
         }
-        System.exit(new CommandLine(new Main()).execute(args));
+        System.exit(run(args));
+    }
+
+    /**
+     * Runs the command line and returns its exit status (the test entry point).
+     *
+     * @param args the command line
+     * @return the exit status: 0 success, 1 failure, 2 usage error
+     */
+    static int run(String... args) {
+        CommandLine cl = new CommandLine(new Main());
+        CommandLine serve = cl.getSubcommands().get("serve");
+        Optional<Path> file = serveConfigArgument(args);
+        if (file.isPresent()) {
+            // the file supplies the defaults of serve's options, so it must be read before they are parsed
+            try {
+                ServeConfig config = ServeConfig.load(file.get(), serve.getCommandSpec());
+                serve.setDefaultValueProvider(config.defaults());
+                ((ServeCommand) serve.getCommand()).loaded = config;
+            } catch (ConfigException e) {
+                System.err.println("rtmp4j: " + e.getMessage());
+                return 1;
+            }
+        }
+        return cl.execute(args);
+    }
+
+    /** The FILE of {@code serve ... --config FILE} (or {@code --config=FILE}), if the command line has one. */
+    static Optional<Path> serveConfigArgument(String[] args) {
+        if (args.length == 0 || !args[0].equals("serve")) {
+            return Optional.empty();
+        }
+        for (int i = 1; i < args.length; i++) {
+            if (args[i].equals("--config") && i + 1 < args.length) {
+                return Optional.of(Path.of(args[i + 1]));
+            }
+            if (args[i].startsWith("--config=")) {
+                return Optional.of(Path.of(args[i].substring("--config=".length())));
+            }
+        }
+        return Optional.empty();
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.rtmp4j.cli;
 
 import io.rtmp4j.chunk.ChunkLimits;
+import io.rtmp4j.cli.config.ServeConfig;
 import io.rtmp4j.netty.RtmpServer;
 import io.rtmp4j.server.HubConfig;
 import io.rtmp4j.server.LiveServer;
@@ -17,6 +18,15 @@ import picocli.CommandLine.Option;
         description = {"Run the live RTMP server: encoders publish to rtmp://HOST:PORT/APP/STREAM, players play the same URL.",
             "Ctrl-C or SIGTERM ends every publication (closing recordings) and stops."})
 public final class ServeCommand implements Callable<Integer> {
+
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "Read the settings from this YAML file: every option is a key (rtmp-port: 1935), plus "
+                    + "per-application sections; options given here override the file. 'rtmp4j config example' "
+                    + "prints one.")
+    Path config;
+
+    /** The file given with {@code --config}, read by {@link Main} before the options are parsed. */
+    ServeConfig loaded;
 
     @Option(names = "--bind", paramLabel = "ADDR", defaultValue = "0.0.0.0",
             description = "Address to listen on (default: ${DEFAULT-VALUE}).")
