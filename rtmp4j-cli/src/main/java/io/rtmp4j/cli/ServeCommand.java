@@ -36,6 +36,19 @@ public final class ServeCommand implements Callable<Integer> {
             description = "RTMP port; 0 picks a free one (default: ${DEFAULT-VALUE}).")
     int port;
 
+    @Option(names = "--rtmps-port", paramLabel = "PORT", defaultValue = "-1",
+            description = "Also serve RTMPS (RTMP inside TLS) on this port, e.g. 1936 or 443; needs --tls-cert and "
+                    + "--tls-key; -1 = off (default: ${DEFAULT-VALUE}).")
+    int rtmpsPort;
+
+    @Option(names = "--tls-cert", paramLabel = "FILE",
+            description = "The RTMPS certificate chain, PEM (e.g. Let's Encrypt's fullchain.pem).")
+    Path tlsCert;
+
+    @Option(names = "--tls-key", paramLabel = "FILE",
+            description = "The RTMPS private key, PEM, PKCS#8 unencrypted (e.g. Let's Encrypt's privkey.pem).")
+    Path tlsKey;
+
     @Option(names = "--record", paramLabel = "DIR",
             description = "Record each publication to DIR/<app>/<stream>-<UTC time>.flv (default: off).")
     Path record;
@@ -130,13 +143,27 @@ public final class ServeCommand implements Callable<Integer> {
                 seconds(idleTimeout), d.closeTimeout(), d.writeLowWaterMark(), d.writeHighWaterMark(),
                 maxConnections, ioThreads, Duration.ofMillis(ioPeriodMs));
         HubConfig hub = hubConfig();
-        LiveServer server = new LiveServer(transport, hub, record).start();
+        LiveServer.Builder builder = LiveServer.builder().transport(transport).hub(hub).recordTo(record);
+        if (rtmpsPort >= 0) {
+            if (tlsCert == null || tlsKey == null) {
+                System.err.println("rtmp4j: --rtmps-port needs --tls-cert and --tls-key");
+                return 2;
+            }
+            try {
+                builder.tls(RtmpServer.Tls.fromPem(rtmpsPort, tlsCert, tlsKey));
+            } catch (IllegalArgumentException e) {
+                System.err.println("rtmp4j: " + e.getMessage());
+                return 1;
+            }
+        }
+        LiveServer server = builder.start();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
             stopped.countDown();
         }, "rtmp4j-shutdown"));
         System.out.println("rtmp4j: serving rtmp://" + bind + ":" + server.port() + "/<app>/<stream>"
+                + (rtmpsPort >= 0 ? " and rtmps://" + bind + ":" + server.tlsPort() + "/<app>/<stream>" : "")
                 + (record != null ? ", recording to " + record.toAbsolutePath() : ""));
         System.out.flush();
         stopped.await();

@@ -86,7 +86,9 @@ class ConfigFileTest {
                 new Bad("rtmp-port: [1\n", 2, "", "not valid YAML"),
                 new Bad("- a\n- b\n", 1, "", "the file must be a mapping"),
                 new Bad("a: &x [1]\nb: *x\n", 0, "", "aliases"),       // SnakeYAML's own limit: no line
-                new Bad("bind: &x a\nrecord: *x\n", 1, "bind", "anchors and aliases"));
+                new Bad("bind: &x a\nrecord: *x\n", 1, "bind", "anchors and aliases"),
+                new Bad("rtmps-port: 1936\ntls-cert: /nonexistent/fullchain.pem\n", 2, "tls-cert",
+                        "cannot read the file /nonexistent/fullchain.pem"));
         for (Bad b : cases) {
             Path f = file(b.yaml());
             assertThatThrownBy(() -> ServeConfig.load(f, spec())).as("%s", b.yaml())

@@ -1,6 +1,9 @@
 package io.rtmp4j.netty;
 
 import io.netty.bootstrap.ServerBootstrap;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslContextBuilder;
+import io.netty.handler.ssl.SslProvider;
 import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
@@ -22,6 +25,9 @@ import io.rtmp4j.session.ServerSessionListener;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.net.ssl.SSLException;
 import java.nio.channels.spi.SelectorProvider;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -248,6 +254,58 @@ public final class RtmpServer implements AutoCloseable {
         void onMedia(RtmpConnection connection, MediaKind kind, int streamId, long timestamp, byte[] payload);
     }
 
+    /**
+     * RTMPS: RTMP inside TLS on a port of its own (rtmps://, default port 443 in clients; servers often
+     * use 1936 or 443).
+     *
+     * @param port    the TCP port, 0 for any free one ({@link RtmpServer#tlsPort()} tells which)
+     * @param context the server's TLS context (certificate chain and key), e.g. from {@link #fromPem}
+     */
+    public record Tls(int port, SslContext context) {
+        /**
+         * RTMPS settings.
+         *
+         * @param port    the TCP port, 0..65535
+         * @param context the server's TLS context
+         */
+        public Tls {
+            Objects.requireNonNull(context, "context");
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("port out of range 0..65535: " + port);
+            }
+            if (!context.isServer()) {
+                throw new IllegalArgumentException("a client TLS context cannot serve RTMPS");
+            }
+        }
+
+        /**
+         * RTMPS with a certificate chain and a private key in PEM files (the key in PKCS#8,
+         * {@code -----BEGIN PRIVATE KEY-----}, as {@code openssl req -newkey ... -nodes} writes it;
+         * Let's Encrypt's {@code fullchain.pem} and {@code privkey.pem} work as they are).
+         *
+         * @param port      the TCP port, 0 for any free one
+         * @param certChain the certificate chain, PEM
+         * @param key       the private key, PEM (PKCS#8, unencrypted)
+         * @return the settings
+         * @throws IllegalArgumentException if a file is missing or not a usable certificate or key (the
+         *                                  message names the file)
+         */
+        public static Tls fromPem(int port, Path certChain, Path key) {
+            for (Path f : new Path[] {certChain, key}) {
+                if (!Files.isReadable(f)) {
+                    throw new IllegalArgumentException("cannot read " + f);
+                }
+            }
+            try {
+                return new Tls(port, SslContextBuilder.forServer(certChain.toFile(), key.toFile())
+                        .sslProvider(SslProvider.JDK).build());
+            } catch (SSLException | IllegalArgumentException e) {
+                throw new IllegalArgumentException("not a usable certificate " + certChain + " and key " + key + ": "
+                        + e.getMessage(), e);
+            }
+        }
+    }
+
     /** Builder of an {@link RtmpServer}. */
     public static final class Builder {
         private Settings s = Settings.defaults();
@@ -258,6 +316,19 @@ public final class RtmpServer implements AutoCloseable {
         private MediaHandler onMedia = (c, k, id, ts, p) -> { };
         private boolean callbacks;
         private EventLoopGroup group;
+        private Tls tls;
+
+        /**
+         * Also listens for RTMPS (RTMP inside TLS, as OBS, ffmpeg and the big platforms' ingest speak it)
+         * on {@code tls.port()}, next to plain RTMP on {@link Settings#port()}.
+         *
+         * @param tls the RTMPS port and the server's certificate and key
+         * @return this builder
+         */
+        public Builder tls(Tls tls) {
+            this.tls = Objects.requireNonNull(tls, "tls");
+            return this;
+        }
 
         /**
          * Decides each {@code connect} (default: accept). The request may be decided later, from any
@@ -411,7 +482,7 @@ public final class RtmpServer implements AutoCloseable {
                     }
                 };
             }
-            return new RtmpServer(s, factory, group);
+            return new RtmpServer(s, factory, group, tls);
         }
     }
 
@@ -431,12 +502,15 @@ public final class RtmpServer implements AutoCloseable {
     private final boolean ownsWorkers;
     private final AtomicInteger connections = new AtomicInteger();
     private final Set<RtmpConnection> open = ConcurrentHashMap.newKeySet();
+    private final Tls tls;
     private Channel serverChannel;
+    private Channel tlsChannel;
     private boolean closed;
 
     private RtmpServer(Settings settings, Function<RtmpConnection, ServerSessionListener> listener,
-                       EventLoopGroup group) {
+                       EventLoopGroup group, Tls tls) {
         this.settings = settings;
+        this.tls = tls;
         this.listener = listener;
         this.bossGroup = new NioEventLoopGroup(1, new DefaultThreadFactory("rtmp4j-accept"));
         this.ownsWorkers = group == null;
@@ -475,27 +549,12 @@ public final class RtmpServer implements AutoCloseable {
      *                                      status is set again)
      */
     public RtmpServer start() {
-        ServerBootstrap b = new ServerBootstrap()
-                .group(bossGroup, workerGroup)
-                .channel(NioServerSocketChannel.class)
-                .option(ChannelOption.SO_BACKLOG, 1024)
-                .option(ChannelOption.SO_REUSEADDR, true)
-                .childOption(ChannelOption.TCP_NODELAY, true)
-                .childOption(ChannelOption.ALLOCATOR, PooledByteBufAllocator.DEFAULT)
-                .childOption(ChannelOption.RCVBUF_ALLOCATOR, new ReusedReadBuffer())
-                .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK,
-                        new WriteBufferWaterMark(settings.writeLowWaterMark(), settings.writeHighWaterMark()))
-                .childHandler(new ChannelInitializer<SocketChannel>() {
-                    @Override
-                    protected void initChannel(SocketChannel ch) {
-                        long third = Math.max(1, settings.idleTimeout().toMillis() / 3);
-                        ch.pipeline().addLast("idle", new IdleStateHandler(third, 0, 0, TimeUnit.MILLISECONDS));
-                        ch.pipeline().addLast("rtmp", new ServerConnectionHandler(RtmpServer.this));
-                    }
-                });
         boolean bound = false;
         try {
-            serverChannel = b.bind(settings.host(), settings.port()).sync().channel();
+            serverChannel = bind(settings.port(), null);
+            if (tls != null) {
+                tlsChannel = bind(tls.port(), tls.context());
+            }
             bound = true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -512,8 +571,52 @@ public final class RtmpServer implements AutoCloseable {
                 shutdownGroups();
             }
         }
-        org.slf4j.LoggerFactory.getLogger(RtmpServer.class).info("listening on rtmp://{}:{}", settings.host(), port());
+        org.slf4j.LoggerFactory.getLogger(RtmpServer.class).info("listening on rtmp://{}:{}{}", settings.host(), port(),
+                tls == null ? "" : " and rtmps://" + settings.host() + ":" + tlsPort());
         return this;
+    }
+
+    /** Binds one listener: plain RTMP ({@code ssl} null) or RTMPS. */
+    private Channel bind(int port, SslContext ssl) throws InterruptedException {
+        ServerBootstrap b = new ServerBootstrap()
+                .group(bossGroup, workerGroup)
+                .channel(NioServerSocketChannel.class)
+                .option(ChannelOption.SO_BACKLOG, 1024)
+                .option(ChannelOption.SO_REUSEADDR, true)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childOption(ChannelOption.ALLOCATOR, PooledByteBufAllocator.DEFAULT)
+                .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK,
+                        new WriteBufferWaterMark(settings.writeLowWaterMark(), settings.writeHighWaterMark()))
+                .childHandler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel ch) {
+                        if (ssl != null) {
+                            ch.pipeline().addLast("tls", ssl.newHandler(ch.alloc()));
+                        }
+                        long third = Math.max(1, settings.idleTimeout().toMillis() / 3);
+                        ch.pipeline().addLast("idle", new IdleStateHandler(third, 0, 0, TimeUnit.MILLISECONDS));
+                        ch.pipeline().addLast("rtmp", new ServerConnectionHandler(RtmpServer.this));
+                    }
+                });
+        if (ssl == null) {
+            // the reused read buffer's contract is that the RTMP handler consumes each read before the next;
+            // TLS keeps undecrypted bytes of a read for the next one, so RTMPS reads into buffers of its own
+            b.childOption(ChannelOption.RCVBUF_ALLOCATOR, new ReusedReadBuffer());
+        }
+        return b.bind(settings.host(), port).sync().channel();
+    }
+
+    /**
+     * The RTMPS port bound.
+     *
+     * @return the TCP port of the RTMPS listener
+     * @throws IllegalStateException if the server has no RTMPS listener
+     */
+    public int tlsPort() {
+        if (tlsChannel == null) {
+            throw new IllegalStateException("no RTMPS listener (RtmpServer.Builder#tls) or not started");
+        }
+        return ((InetSocketAddress) tlsChannel.localAddress()).getPort();
     }
 
     /**
@@ -597,6 +700,9 @@ public final class RtmpServer implements AutoCloseable {
         try {
             if (serverChannel != null) {
                 serverChannel.close().syncUninterruptibly();
+            }
+            if (tlsChannel != null) {
+                tlsChannel.close().syncUninterruptibly();
             }
             long deadline = System.nanoTime() + Math.max(0, timeout.toNanos());
             List<RtmpConnection> ending = new ArrayList<>(open);

@@ -68,15 +68,23 @@ public final class LiveServer implements AutoCloseable {
 
     private LiveServer(RtmpServer.Settings transport, HubConfig hub, Path recordDir, AccessControl access,
                        ServerEvents events) {
+        this(transport, hub, recordDir, access, events, null);
+    }
+
+    private LiveServer(RtmpServer.Settings transport, HubConfig hub, Path recordDir, AccessControl access,
+                       ServerEvents events, RtmpServer.Tls tls) {
         Objects.requireNonNull(transport, "transport");
         Objects.requireNonNull(hub, "hub");
         this.access = Objects.requireNonNull(access, "access");
         this.events = Objects.requireNonNull(events, "events");
         this.hub = new StreamHub(hub, recordDir);
         RtmpServer.Settings t = transport.withWaterMarks(hub.playerQueueBytes() / 2, hub.playerQueueBytes());
-        this.rtmp = RtmpServer.builder().settings(t)
-                .listener(conn -> new HubListener(this.hub, conn, this, ids.incrementAndGet()))
-                .build();
+        RtmpServer.Builder b = RtmpServer.builder().settings(t)
+                .listener(conn -> new HubListener(this.hub, conn, this, ids.incrementAndGet()));
+        if (tls != null) {
+            b.tls(tls);
+        }
+        this.rtmp = b.build();
     }
 
     /**
@@ -96,8 +104,20 @@ public final class LiveServer implements AutoCloseable {
         private AccessControl access = AccessControl.OPEN;
         private ServerEvents events = new ServerEvents() {
         };
+        private RtmpServer.Tls tls;
 
         private Builder() {
+        }
+
+        /**
+         * Also serves RTMPS (RTMP inside TLS) on its own port: publishers and players may use either.
+         *
+         * @param settings the RTMPS port and certificate, e.g. {@link RtmpServer.Tls#fromPem}
+         * @return this builder
+         */
+        public Builder tls(RtmpServer.Tls settings) {
+            tls = Objects.requireNonNull(settings, "settings");
+            return this;
         }
 
         /**
@@ -183,7 +203,7 @@ public final class LiveServer implements AutoCloseable {
          * @return a new server
          */
         public LiveServer build() {
-            return new LiveServer(transport, hub, recordDir, access, events);
+            return new LiveServer(transport, hub, recordDir, access, events, tls);
         }
 
         /**
@@ -217,6 +237,16 @@ public final class LiveServer implements AutoCloseable {
      */
     public int port() {
         return rtmp.port();
+    }
+
+    /**
+     * The RTMPS port bound.
+     *
+     * @return the TCP port of the RTMPS listener
+     * @throws IllegalStateException if the server serves no RTMPS ({@link Builder#tls})
+     */
+    public int tlsPort() {
+        return rtmp.tlsPort();
     }
 
     /**

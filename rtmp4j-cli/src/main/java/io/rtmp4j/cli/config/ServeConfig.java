@@ -33,6 +33,7 @@ public final class ServeConfig {
      */
     static final Map<String, long[]> RANGES = Map.ofEntries(
             Map.entry("rtmp-port", new long[] {0, 65535}),
+            Map.entry("rtmps-port", new long[] {-1, 65535}),
             Map.entry("max-gop-bytes", new long[] {0, Integer.MAX_VALUE}),
             Map.entry("player-queue-bytes", new long[] {1, Integer.MAX_VALUE}),
             Map.entry("flush-delay-ms", new long[] {0, 1000}),
@@ -140,8 +141,14 @@ public final class ServeConfig {
             checkRange(key, v, d, text);
             return text;
         }
+        if (FILES.contains(key) && !java.nio.file.Files.isReadable(Path.of(text))) {
+            throw v.error("cannot read the file " + text);
+        }
         return text; // Path, String
     }
+
+    /** Options that name a file that must exist when the configuration is read. */
+    private static final Set<String> FILES = Set.of("tls-cert", "tls-key");
 
     private static void checkRange(String key, ConfigFile.Value v, double n, String text) {
         long[] r = RANGES.get(key);
