@@ -1,7 +1,6 @@
 package io.rtmp4j.netty;
 
 import io.netty.channel.Channel;
-import io.rtmp4j.RtmpProtocolException;
 import io.rtmp4j.media.MediaPacket;
 import io.rtmp4j.media.MediaPacketAdapter;
 import io.rtmp4j.session.MediaKind;
@@ -13,10 +12,7 @@ import io.rtmp4j.session.ServerSessionListener;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,21 +40,15 @@ public final class MediaSource implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(MediaSource.class);
 
     /** Queued packets at which reading from the publisher pauses (about 10 s of 25 fps video + audio). */
-    public static final int PAUSE_AT = 1024;
+    public static final int PAUSE_AT = PacketQueue.PAUSE_AT;
     /** Queued packets at which reading resumes. */
-    public static final int RESUME_AT = 256;
-
-    private static final Object END = new Object();
+    public static final int RESUME_AT = PacketQueue.RESUME_AT;
 
     private final RtmpUrl url;
     private final RtmpServer server;
-    private final LinkedBlockingQueue<Object> queue = new LinkedBlockingQueue<>();
+    private final PacketQueue queue = new PacketQueue();
     private final AtomicBoolean claimed = new AtomicBoolean();
-    private final AtomicReference<Metadata> metadata = new AtomicReference<>();
-    private final AtomicReference<String> endReason = new AtomicReference<>();
     private volatile Channel publisher;
-    private volatile boolean paused;
-    private boolean ended;
 
     private MediaSource(RtmpUrl url, RtmpServer.Settings settings) {
         this.url = url;
@@ -113,7 +103,7 @@ public final class MediaSource implements AutoCloseable {
      * @return the metadata, or empty
      */
     public Optional<Metadata> metadata() {
-        return Optional.ofNullable(metadata.get());
+        return queue.metadata();
     }
 
     /**
@@ -122,7 +112,7 @@ public final class MediaSource implements AutoCloseable {
      * @return the reason, or empty while the source is live
      */
     public Optional<String> endReason() {
-        return Optional.ofNullable(endReason.get());
+        return queue.endReason();
     }
 
     /**
@@ -132,7 +122,7 @@ public final class MediaSource implements AutoCloseable {
      * @throws InterruptedException if the waiting thread is interrupted
      */
     public MediaPacket take() throws InterruptedException {
-        return unwrap(queue.take());
+        return queue.take();
     }
 
     /**
@@ -143,24 +133,7 @@ public final class MediaSource implements AutoCloseable {
      * @throws InterruptedException if the waiting thread is interrupted
      */
     public Optional<MediaPacket> poll(Duration timeout) throws InterruptedException {
-        Object o = queue.poll(timeout.toNanos(), TimeUnit.NANOSECONDS);
-        if (o == null) {
-            return Optional.empty();
-        }
-        return Optional.ofNullable(unwrap(o));
-    }
-
-    private MediaPacket unwrap(Object o) {
-        if (o == END) {
-            queue.offer(END); // every later take sees the end too
-            return null;
-        }
-        Channel ch = publisher;
-        if (paused && queue.size() <= RESUME_AT && ch != null) {
-            paused = false;
-            ch.eventLoop().execute(() -> ch.config().setAutoRead(true));
-        }
-        return (MediaPacket) o;
+        return queue.poll(timeout);
     }
 
     /** Stops listening and disconnects the publisher. */
@@ -171,19 +144,11 @@ public final class MediaSource implements AutoCloseable {
     }
 
     private void end(String reason) {
-        synchronized (this) {
-            if (ended) {
-                return;
-            }
-            ended = true;
-        }
-        endReason.compareAndSet(null, reason);
-        queue.offer(END);
+        queue.end(reason);
     }
 
     private ServerSessionListener listenerFor(RtmpConnection conn) {
         return new ServerSessionListener() {
-            private final MediaPacketAdapter adapter = new MediaPacketAdapter();
             private int streamId = -1;
 
             @Override
@@ -200,6 +165,7 @@ public final class MediaSource implements AutoCloseable {
                 } else {
                     streamId = r.streamId();
                     publisher = conn.channel();
+                    queue.publisher(conn.channel());
                     r.accept();
                     LOG.info("publish {}/{} by {}", url.app(), bare, conn.peer());
                 }
@@ -213,29 +179,14 @@ public final class MediaSource implements AutoCloseable {
             @Override
             public void onMetadata(Metadata m) {
                 if (m.streamId() == streamId) {
-                    metadata.set(m);
+                    queue.metadata(m);
                 }
             }
 
             @Override
             public void onMedia(MediaKind kind, int id, long timestamp, byte[] payload) {
-                if (id != streamId || kind == MediaKind.DATA) {
-                    return;
-                }
-                try {
-                    for (MediaPacket p : adapter.adapt(kind.messageType().id(), timestamp, payload)) {
-                        queue.offer(p);
-                    }
-                } catch (RtmpProtocolException e) {
-                    LOG.debug("unreadable {} tag from {} skipped: {}", kind, conn.peer(), e.getMessage());
-                }
-                if (!paused && queue.size() >= PAUSE_AT) {
-                    paused = true;
-                    conn.channel().config().setAutoRead(false);
-                    if (queue.size() <= RESUME_AT) { // the consumer drained it meanwhile
-                        paused = false;
-                        conn.channel().config().setAutoRead(true);
-                    }
+                if (id == streamId) {
+                    queue.media(kind, timestamp, payload, conn.peer());
                 }
             }
 
