@@ -20,7 +20,7 @@ public final class PlayToFile {
             try {
                 player.closeFuture().get(seconds, TimeUnit.SECONDS); // the server ended it first
             } catch (TimeoutException playedLongEnough) {
-                player.close().get(10, TimeUnit.SECONDS);
+                player.closeAsync().get(10, TimeUnit.SECONDS);
             }
         }
     }

@@ -17,7 +17,7 @@ public final class PublishFile {
         try (RtmpClient client = RtmpClient.create()) {
             RtmpPublisher publisher = client.publish(url).get(10, TimeUnit.SECONDS);
             long tags = new FlvFileSender(file, publisher, false, true, 10_000).run().tags();
-            publisher.close().get(10, TimeUnit.SECONDS);
+            publisher.closeAsync().get(10, TimeUnit.SECONDS);
             return tags;
         }
     }

@@ -160,12 +160,12 @@ public final class PlayCommand implements Callable<Integer> {
             Thread hook = cli.addStopHook(() -> end.complete("interrupted"), done);
             try {
                 if (!awaitFirstMedia(cli, source, firstMedia, end)) {
-                    player.close().get(cli.closeWaitMillis(), TimeUnit.MILLISECONDS);
+                    player.closeAsync().get(cli.closeWaitMillis(), TimeUnit.MILLISECONDS);
                     deleteOutput = true;
                     return EXIT_RTMP;
                 }
                 String why = end.get();
-                player.close().get(cli.closeWaitMillis(), TimeUnit.MILLISECONDS);
+                player.closeAsync().get(cli.closeWaitMillis(), TimeUnit.MILLISECONDS);
                 player.connection().executor().submit(() -> null).get(t.toMillis(), TimeUnit.MILLISECONDS);
                 return finish(err, recorder, why);
             } catch (TimeoutException e) {

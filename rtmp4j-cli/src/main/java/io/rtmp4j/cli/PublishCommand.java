@@ -101,7 +101,7 @@ public final class PublishCommand implements Callable<Integer> {
             Thread hook = cli.addStopHook(sender::stop, done);
             try {
                 FlvFileSender.Result r = sender.run();
-                String reason = publisher.close().get(cli.closeWaitMillis(), TimeUnit.MILLISECONDS);
+                String reason = publisher.closeAsync().get(cli.closeWaitMillis(), TimeUnit.MILLISECONDS);
                 err.println("publish: sent " + r.tags() + " tags, " + r.lastTimestamp() + " ms"
                         + (r.passes() > 1 ? " in " + r.passes() + " passes" : "") + "; " + reason);
                 return 0;

@@ -70,8 +70,8 @@ class IngestServerTest {
                 p.sendVideo(40, KEY);
             }
             pa.sendVideo(80, KEY);
-            pa.close().get(10, TimeUnit.SECONDS);
-            pb.close().get(10, TimeUnit.SECONDS);
+            pa.closeAsync().get(10, TimeUnit.SECONDS);
+            pb.closeAsync().get(10, TimeUnit.SECONDS);
             List<MediaPacket> got = readA.get(10, TimeUnit.SECONDS);
             assertThat(got).extracting(MediaPacket::dtsNanos).containsExactly(0L, 0L, 40_000_000L, 80_000_000L);
             assertThat(got).allMatch(p -> p.codec() == MediaCodec.H264 && p.type() == MediaType.VIDEO);

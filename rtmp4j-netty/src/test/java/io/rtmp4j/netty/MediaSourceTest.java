@@ -104,7 +104,7 @@ class MediaSourceTest {
             assertThat(first).isPresent();
             assertThat(first.get().isSequenceHeader()).isTrue();
             assertThat(first.get().codec()).isEqualTo(MediaCodec.AAC);
-            p.close().get(10, TimeUnit.SECONDS);
+            p.closeAsync().get(10, TimeUnit.SECONDS);
         }
     }
 

@@ -111,8 +111,8 @@ class RtmpServerTest {
                 }
             }).get(10, TimeUnit.SECONDS);
             assertThat(played.await(10, TimeUnit.SECONDS)).as("the server's media reached the player").isTrue();
-            player.close().get(10, TimeUnit.SECONDS);
-            p.close().get(10, TimeUnit.SECONDS);
+            player.closeAsync().get(10, TimeUnit.SECONDS);
+            p.closeAsync().get(10, TimeUnit.SECONDS);
         } finally {
             auth.shutdownNow();
         }

@@ -178,9 +178,9 @@ class DataMessageInteropTest {
 
         List<Got> got = early.done.get(20, TimeUnit.SECONDS);
         List<Got> lateGot = late.done.get(20, TimeUnit.SECONDS);
-        pub.close().get(10, TimeUnit.SECONDS);
-        player.close().get(10, TimeUnit.SECONDS);
-        latePlayer.close().get(10, TimeUnit.SECONDS);
+        pub.closeAsync().get(10, TimeUnit.SECONDS);
+        player.closeAsync().get(10, TimeUnit.SECONDS);
+        latePlayer.closeAsync().get(10, TimeUnit.SECONDS);
 
         // the server's own |RtmpSampleAccess (play reply, docs/INTEROP.md "Commands") is not the publisher's
         List<Got> stream = got.stream().filter(g -> !g.name().equals("|RtmpSampleAccess")).toList();
@@ -239,8 +239,8 @@ class DataMessageInteropTest {
         pub.sendData(40, Amf0String.of("onCuePoint"), cueProperties("flash", 0.04));
         pub.sendVideo(80, inter(2));
         List<Got> got = rec.done.get(20, TimeUnit.SECONDS);
-        pub.close().get(10, TimeUnit.SECONDS);
-        player.close().get(10, TimeUnit.SECONDS);
+        pub.closeAsync().get(10, TimeUnit.SECONDS);
+        player.closeAsync().get(10, TimeUnit.SECONDS);
 
         List<Got> cues = got.stream().filter(g -> g.name().equals("onCuePoint")).toList();
         assertThat(cues).extracting(Got::timestamp).containsExactly(0L); // a cue point goes to players at 0
@@ -289,7 +289,7 @@ class DataMessageInteropTest {
         FlvFileSender.Result sent = new FlvFileSender(cued, pub, false, true, 10_000).run();
         assertThat(Peers.await(player, Duration.ofSeconds(30)))
                 .as("ffmpeg player exit; log:%n%s", Peers.tail(tmp.resolve("player.log"))).isZero();
-        pub.close().get(10, TimeUnit.SECONDS);
+        pub.closeAsync().get(10, TimeUnit.SECONDS);
         assertThat(sent.tags()).isGreaterThan(2L * cues);
 
         // 3 s at 25 fps = 75 video frames; 44.1 kHz AAC = 129 frames

@@ -163,8 +163,8 @@ class LiveServerApiTest {
         assertThat(conns).filteredOn(c -> c.client().id() == publisherId).singleElement()
                 .satisfies(c -> assertThat(c.client().address()).startsWith("127.0.0.1:"));
 
-        pub.close().get(10, TimeUnit.SECONDS);
-        player.close().get(10, TimeUnit.SECONDS);
+        pub.closeAsync().get(10, TimeUnit.SECONDS);
+        player.closeAsync().get(10, TimeUnit.SECONDS);
         assertThat(Peers.waitFor(() -> events.stream().filter(e -> e.startsWith("disconnect")).count() == 3,
                 Duration.ofSeconds(10))).as("events: %s", events).isTrue();
         long playerId = 1; // the first connection
@@ -175,6 +175,20 @@ class LiveServerApiTest {
         assertThat(events).containsSubsequence("stop live/cam", "disconnect " + playerId);
         assertThat(events).filteredOn(e -> e.startsWith("publish ")).hasSize(1);
         assertThat(server.connections()).isEmpty();
+    }
+
+    @Test
+    void publishersAndPlayersAreAutoCloseableAndCloseHasEndedTheStreamWhenItReturns() throws Exception {
+        start(AccessControl.OPEN, null);
+        try (RtmpPlayer player = client.play(url("twr"), new Frames()).get(10, TimeUnit.SECONDS);
+             RtmpPublisher pub = client.publish(url("twr")).get(10, TimeUnit.SECONDS)) {
+            pub.sendVideo(0, AVC_HEADER);
+            assertThat(server.hub().isPublished(StreamKey.of("live", "twr"))).isTrue();
+            assertThat(player.isOpen()).isTrue();
+        }
+        // close() waited for the graceful end: the server has seen both go
+        assertThat(server.hub().isPublished(StreamKey.of("live", "twr"))).isFalse();
+        assertThat(Peers.waitFor(() -> server.connections().isEmpty(), Duration.ofSeconds(5))).isTrue();
     }
 
     @Test

@@ -336,9 +336,9 @@ class PlayEveryStreamInteropTest {
                 assertPlayed(before.get(i), "before-" + i, ffprobe, expected);
                 assertPlayed(late.get(i), "late-" + i, ffprobe, expected);
             }
-            pub.close().get(10, TimeUnit.SECONDS);
+            pub.closeAsync().get(10, TimeUnit.SECONDS);
         }
-        ours.close().get(10, TimeUnit.SECONDS);
+        ours.closeAsync().get(10, TimeUnit.SECONDS);
         playerClient.close();
         recorder.close();
         assertThat(cues).isGreaterThanOrEqualTo(20);

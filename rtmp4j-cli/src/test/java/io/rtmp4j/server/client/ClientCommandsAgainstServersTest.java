@@ -142,7 +142,7 @@ class ClientCommandsAgainstServersTest {
             assertThat(lines(r.err())).hasSize(1);
             assertThat(r.err()).startsWith("publish: publish 'busy' to rtmp://127.0.0.1:" + server.port()
                     + "/live rejected: NetStream.Publish.BadName (");
-            first.close().get(10, TimeUnit.SECONDS);
+            first.closeAsync().get(10, TimeUnit.SECONDS);
         }
     }
 

@@ -11,10 +11,10 @@ import io.rtmp4j.session.StatusEvent;
  *
  * <p><b>Do not block in these methods</b>: the event loop reads nothing else meanwhile (every connection
  * of the client may share it), and it is the thread that completes the client's futures, so a wait for
- * one of them there would never end. {@code player.close().get()} or {@code join()} in a callback
+ * one of them there would never end. {@code player.closeAsync().get()} or {@code join()} in a callback
  * therefore throws an {@link IllegalStateException} (Netty's
  * {@link io.netty.util.concurrent.BlockingOperationException}) at once; continue without waiting
- * instead, e.g. {@code player.close().thenRun(() -> ...)} or {@code thenAccept(reason -> ...)}, and hand
+ * instead, e.g. {@code player.closeAsync().thenRun(() -> ...)} or {@code thenAccept(reason -> ...)}, and hand
  * slow work (decoding, file I/O) to another thread.
  *
  * <p>Media is delivered as soon as {@code play} was sent, before {@code NetStream.Play.Start} if the

@@ -32,7 +32,7 @@ import java.util.concurrent.TimeUnit;
  *     // publish
  *     RtmpPublisher pub = client.publish("rtmp://127.0.0.1:1935/live/cam").get(10, SECONDS);
  *     pub.sendVideo(0, videoTagBody);
- *     pub.close().get(10, SECONDS);
+ *     pub.closeAsync().get(10, SECONDS);
  *
  *     // play
  *     RtmpPlayer player = client.play("rtmp://127.0.0.1:1935/live/cam", new PlayListener() {

@@ -268,6 +268,32 @@ public final class RtmpClientConnection {
     }
 
     /**
+     * The same as {@link #close()}, under the name the players and publishers use for it.
+     *
+     * @return the close reason, once the connection has closed
+     */
+    public CompletableFuture<String> closeAsync() {
+        return close();
+    }
+
+    /**
+     * Waits for {@code closing} off the event loop, at most the close timeout and a second (then the
+     * connection is closed at once); on the event loop it does not wait (a callback must not block).
+     */
+    void awaitClosed(CompletableFuture<String> closing) {
+        if (channel().eventLoop().inEventLoop()) {
+            return;
+        }
+        try {
+            closing.get(settings.closeTimeout().toMillis() + 1000, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            channel().close();
+        }
+    }
+
+    /**
      * {@link #close()} with a reason for the logs and {@link #closeFuture()}.
      *
      * @param reason why the connection is closed

@@ -46,7 +46,7 @@ import org.slf4j.LoggerFactory;
  * is under way, the end of the stream or the close of the old connection is held back, and delivered only
  * if the move fails. The listener sees one continuous stream; {@link #connection()} changes.
  */
-public final class RtmpPlayer {
+public final class RtmpPlayer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(RtmpPlayer.class);
 
@@ -144,6 +144,17 @@ public final class RtmpPlayer {
     }
 
     /**
+     * Stops playing as {@link #closeAsync()} does, then waits until the connection has closed (at most the
+     * client's close timeout and a second; then it is closed at once), for try-with-resources. Inside a
+     * callback (on the connection's event loop) it only starts the close: a callback must not block.
+     */
+    @Override
+    public void close() {
+        CompletableFuture<String> closing = closeAsync();
+        connection().awaitClosed(closing);
+    }
+
+    /**
      * Stops playing: deleteStream, flush, half-close; returns the connection's close future. A connection
      * being opened for a Reconnect Request is closed too. Any thread, a {@link PlayListener} callback
      * included; there, continue with {@code thenRun} / {@code thenAccept}: a blocking {@code get()} or
@@ -151,7 +162,7 @@ public final class RtmpPlayer {
      *
      * @return the close reason, once the connection has closed
      */
-    public CompletableFuture<String> close() {
+    public CompletableFuture<String> closeAsync() {
         RtmpClientConnection pending;
         synchronized (this) {
             closing = true;

@@ -32,7 +32,7 @@ import org.slf4j.LoggerFactory;
  *     p.sendVideo(0, avcSequenceHeader);         // FLV video tag bodies
  *     p.sendAudio(0, aacSequenceHeader);         // FLV audio tag bodies
  *     ...
- *     p.close().get(10, SECONDS);                // FCUnpublish, deleteStream, flush, half-close
+ *     p.closeAsync().get(10, SECONDS);                // FCUnpublish, deleteStream, flush, half-close
  * }
  * }</pre>
  *
@@ -52,7 +52,7 @@ import org.slf4j.LoggerFactory;
  * NetStream.Publish.BadName) gets break-before-make instead: the old publication is closed first, then
  * the publish is retried, and the frames sent in between are dropped.
  */
-public final class RtmpPublisher {
+public final class RtmpPublisher implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(RtmpPublisher.class);
 
@@ -277,13 +277,24 @@ public final class RtmpPublisher {
     }
 
     /**
+     * Unpublishes as {@link #closeAsync()} does, then waits until the connection has closed (at most the
+     * client's close timeout and a second; then it is closed at once), for try-with-resources. Inside a
+     * callback (on the connection's event loop) it only starts the close: a callback must not block.
+     */
+    @Override
+    public void close() {
+        CompletableFuture<String> closing = closeAsync();
+        connection().awaitClosed(closing);
+    }
+
+    /**
      * Ends the publication gracefully: FCUnpublish, deleteStream, flush, half-close, then wait for the server
      * to close (bounded). Returns the connection's close future. A connection being opened for a Reconnect
      * Request is closed too.
      *
      * @return the close reason, once the connection has closed
      */
-    public CompletableFuture<String> close() {
+    public CompletableFuture<String> closeAsync() {
         RtmpClientConnection pending;
         synchronized (this) {
             closing = true;

@@ -91,7 +91,7 @@ class FlvFileSenderTest {
         long t0 = System.nanoTime();
         FlvFileSender.Result r = new FlvFileSender(f, p, false, true, 5000).run();
         long elapsedMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
-        p.close().get(10, TimeUnit.SECONDS);
+        p.closeAsync().get(10, TimeUnit.SECONDS);
         assertThat(r.tags()).isEqualTo(23);
         assertThat(r.passes()).isEqualTo(1);
         assertThat(r.lastTimestamp()).isEqualTo(365);
@@ -121,7 +121,7 @@ class FlvFileSenderTest {
         wanted = 64;
         RtmpPublisher p = client.publish("rtmp://127.0.0.1:" + server.port() + "/live/big").get(10, TimeUnit.SECONDS);
         FlvFileSender.Result r = new FlvFileSender(f, p, false, false, 10_000).run();
-        p.close().get(20, TimeUnit.SECONDS);
+        p.closeAsync().get(20, TimeUnit.SECONDS);
         enough.get(20, TimeUnit.SECONDS);
         assertThat(r.tags()).isEqualTo(64);
         assertThat(videoTimestamps).hasSize(64).last().isEqualTo(40L * 63);
@@ -144,7 +144,7 @@ class FlvFileSenderTest {
         enough.get(20, TimeUnit.SECONDS);
         sender.stop();
         FlvFileSender.Result r = run.get(10, TimeUnit.SECONDS);
-        p.close().get(10, TimeUnit.SECONDS);
+        p.closeAsync().get(10, TimeUnit.SECONDS);
         assertThat(r.passes()).isGreaterThanOrEqualTo(3);
         // pass 2 starts one video frame interval (40 ms) after the last tag of pass 1 (365 ms)
         List<Long> expected = new ArrayList<>();

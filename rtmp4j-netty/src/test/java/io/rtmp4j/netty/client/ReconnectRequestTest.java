@@ -318,7 +318,7 @@ class ReconnectRequestTest {
         assertThat(p.connection().url().port()).as("still on the old server until a key frame").isEqualTo(a.server.port());
         sendFrames(p, 15, 40); // key frames at 20 and 30
         assertThat(moved.get(10, TimeUnit.SECONDS)).isSameAs(p);
-        p.close().get(10, TimeUnit.SECONDS);
+        p.closeAsync().get(10, TimeUnit.SECONDS);
         ca.closed.get(10, TimeUnit.SECONDS);
         cb.closed.get(10, TimeUnit.SECONDS);
 
@@ -360,7 +360,7 @@ class ReconnectRequestTest {
         assertThat(a.conns).anyMatch(c -> "cam".equals(c.rejected));
         assertThat(p.isOpen()).isTrue();
         sendFrames(p, 15, 40);
-        p.close().get(10, TimeUnit.SECONDS);
+        p.closeAsync().get(10, TimeUnit.SECONDS);
         second.closed.get(10, TimeUnit.SECONDS);
         assertThat(p.reconnects()).isEqualTo(1);
         List<Media> onSecond = second.media();
@@ -382,7 +382,7 @@ class ReconnectRequestTest {
             a.requestReconnect(ca, "rtmp://127.0.0.1:" + b.server.port() + "/live", null);
             sendFrames(p, 0, 20);
             ca.awaitMedia(40);
-            p.close().get(10, TimeUnit.SECONDS);
+            p.closeAsync().get(10, TimeUnit.SECONDS);
             assertThat(p.reconnects()).isZero();
             assertThat(b.conns).isEmpty();
         }
@@ -438,7 +438,7 @@ class ReconnectRequestTest {
         ca.rc.execute(() -> ca.rc.session().notifyUnpublish(ca.playStreamId));
         awaitCount(got, 2 + 60);
         ca.closed.get(10, TimeUnit.SECONDS);
-        player.close().get(10, TimeUnit.SECONDS);
+        player.closeAsync().get(10, TimeUnit.SECONDS);
         recorder.close();
 
         assertThat(player.reconnects()).isEqualTo(1);
@@ -504,7 +504,7 @@ class ReconnectRequestTest {
         assertThat(player.reconnects()).isZero();
         assertThat(player.connection().url().port()).isEqualTo(a.server.port());
         assertThat(player.isOpen()).isTrue();
-        player.close().get(10, TimeUnit.SECONDS);
+        player.closeAsync().get(10, TimeUnit.SECONDS);
     }
 
     static void feed(List<Media> feed, Box a, Box b, int i) {

@@ -184,7 +184,7 @@ class RtmpClientTest {
         for (int i = 1; i <= 50; i++) {
             p.sendVideo(40L * i, new byte[] {0x27, 1, 0, 0, 0, (byte) i});
         }
-        p.close().get(10, TimeUnit.SECONDS);
+        p.closeAsync().get(10, TimeUnit.SECONDS);
         Seen seen = PUBLICATIONS.get(before);
         seen.unpublished.get(5, TimeUnit.SECONDS);
         assertThat(seen.events).startsWith("publish cam1", "metadata width=320.0", "VIDEO 0 7", "AUDIO 0 4",
@@ -212,7 +212,7 @@ class RtmpClientTest {
             p.whenWritable().get(10, TimeUnit.SECONDS);
             p.sendVideo(40L * i, frame);
         }
-        p.close().get(20, TimeUnit.SECONDS);
+        p.closeAsync().get(20, TimeUnit.SECONDS);
         Seen seen = PUBLICATIONS.get(before);
         seen.unpublished.get(10, TimeUnit.SECONDS);
         assertThat(seen.mediaCount).isEqualTo(120);
@@ -239,7 +239,7 @@ class RtmpClientTest {
                 TimeUnit.SECONDS);
         assertThatThrownBy(() -> c.publish().join()).hasCauseInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("no stream name");
-        c.close().get(10, TimeUnit.SECONDS);
+        c.closeAsync().get(10, TimeUnit.SECONDS);
     }
 
     // ---- errors before publish / play ----
@@ -275,7 +275,7 @@ class RtmpClientTest {
         RtmpClientConnection c = client.connect(url("live", "x")).get(10, TimeUnit.SECONDS);
         assertThat(c.connectResult().info().string("code")).contains(StatusCode.CONNECT_SUCCESS.code());
         assertThat(c.isOpen()).isTrue();
-        assertThat(c.close().get(10, TimeUnit.SECONDS)).isEqualTo("closed by the client");
+        assertThat(c.closeAsync().get(10, TimeUnit.SECONDS)).isEqualTo("closed by the client");
         assertThat(c.isOpen()).isFalse();
     }
 
@@ -321,7 +321,7 @@ class RtmpClientTest {
         }).get(10, TimeUnit.SECONDS);
         assertThat(player.streamName()).isEqualTo("demo");
         assertThat(ended.get(10, TimeUnit.SECONDS)).isEqualTo("StreamEOF");
-        player.close().get(10, TimeUnit.SECONDS);
+        player.closeAsync().get(10, TimeUnit.SECONDS);
         assertThat(got).containsSubsequence("NetStream.Play.Start", "metadata 320.0", "VIDEO 0", "VIDEO 0",
                 "AUDIO 5", "VIDEO 40", "AUDIO 365", "end StreamEOF", "NetStream.Play.UnpublishNotify",
                 "end NetStream.Play.UnpublishNotify");
@@ -343,7 +343,7 @@ class RtmpClientTest {
                 if (player == null) {
                     closed.completeExceptionally(new AssertionError("the stream ended before play() completed"));
                 } else if (!closed.isDone()) {
-                    player.close().thenAccept(closed::complete); // the non-blocking way
+                    player.closeAsync().thenAccept(closed::complete); // the non-blocking way
                 }
             }
         }).thenAccept(self::complete);
@@ -368,7 +368,7 @@ class RtmpClientTest {
                         return;
                     }
                     List<Throwable> thrown = new ArrayList<>();
-                    CompletableFuture<String> f = player.close();
+                    CompletableFuture<String> f = player.closeAsync();
                     try {
                         f.get();
                     } catch (Throwable t) {
@@ -409,7 +409,7 @@ class RtmpClientTest {
         assertThat(r.tcUrl()).isEqualTo("rtmp://127.0.0.1:" + server.port() + "/elsewhere");
         assertThat(r.description()).contains("maintenance");
         assertThat(p.isOpen()).isTrue();
-        p.close().get(10, TimeUnit.SECONDS);
+        p.closeAsync().get(10, TimeUnit.SECONDS);
     }
 
     static MessageDigest sha256() {

@@ -173,7 +173,7 @@ class ScriptedServerTest {
                 }
                 // docs/INTEROP.md "Closing": FCUnpublish and deleteStream, flush, half-close (the server reads
                 // EOF), and the client keeps reading until the server closes
-                CompletableFuture<String> closed = p.close();
+                CompletableFuture<String> closed = p.closeAsync();
                 ByteArrayOutputStream goodbye = new ByteArrayOutputStream();
                 for (int n; (n = in.read(buf)) >= 0; ) { // bounded by the socket timeout
                     goodbye.write(buf, 0, n);

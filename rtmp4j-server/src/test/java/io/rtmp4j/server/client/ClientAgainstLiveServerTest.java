@@ -110,12 +110,12 @@ class ClientAgainstLiveServerTest {
 
         RtmpPublisher publisher = client.publish(url("cam")).get(10, TimeUnit.SECONDS);
         FlvFileSender.Result r = new FlvFileSender(in, publisher, false, false, 5000).run();
-        publisher.close().get(10, TimeUnit.SECONDS);
+        publisher.closeAsync().get(10, TimeUnit.SECONDS);
         assertThat(r.tags()).isEqualTo(103);
 
         // the server tells the player the publication ended (StreamEOF, UnpublishNotify)
         assertThat(ended.get(10, TimeUnit.SECONDS)).isIn("StreamEOF", "NetStream.Play.UnpublishNotify");
-        player.close().get(10, TimeUnit.SECONDS);
+        player.closeAsync().get(10, TimeUnit.SECONDS);
         recorder.close();
 
         List<FlvTag> sent = FlvTestFiles.tags(in);
@@ -135,7 +135,7 @@ class ClientAgainstLiveServerTest {
                     assertThat(c.kind()).isEqualTo(RtmpClientException.Kind.PUBLISH_REJECTED);
                     assertThat(c.statusCode()).contains("NetStream.Publish.BadName");
                 });
-        first.close().get(10, TimeUnit.SECONDS);
+        first.closeAsync().get(10, TimeUnit.SECONDS);
     }
 
     @Test
@@ -147,7 +147,7 @@ class ClientAgainstLiveServerTest {
                 codes.add(s.code());
             }
         }).get(10, TimeUnit.SECONDS);
-        player.close().get(10, TimeUnit.SECONDS);
+        player.closeAsync().get(10, TimeUnit.SECONDS);
         // docs/INTEROP.md "Commands": Reset comes before Start
         assertThat(codes).containsSubsequence("NetStream.Play.Reset", "NetStream.Play.Start");
     }
