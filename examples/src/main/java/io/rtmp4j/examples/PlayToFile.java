@@ -5,7 +5,6 @@ import io.rtmp4j.netty.client.RtmpClient;
 import io.rtmp4j.netty.client.RtmpPlayer;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /** Plays a live stream into an FLV file for some seconds: {@code java PlayToFile rtmp://host/live/cam out.flv 10}. */
 public final class PlayToFile {
@@ -15,14 +14,10 @@ public final class PlayToFile {
 
     /** Writes what {@code url} sends during {@code seconds} to {@code file}. */
     public static void play(String url, Path file, int seconds) throws Exception {
-        try (RtmpClient client = RtmpClient.create(); FlvFileRecorder recorder = FlvFileRecorder.create(file)) {
-            RtmpPlayer player = client.play(url, recorder).get(10, TimeUnit.SECONDS);
-            try {
-                player.closeFuture().get(seconds, TimeUnit.SECONDS); // the server ended it first
-            } catch (TimeoutException playedLongEnough) {
-                player.closeAsync().get(10, TimeUnit.SECONDS);
-            }
-        }
+        try (RtmpClient client = RtmpClient.create(); FlvFileRecorder recorder = FlvFileRecorder.create(file);
+             RtmpPlayer player = client.play(url, recorder).get(10, TimeUnit.SECONDS)) {
+            recorder.ended().completeOnTimeout("played long enough", seconds, TimeUnit.SECONDS).get();
+        }                                                   // the player stops, then the file is closed
     }
 
     public static void main(String[] args) throws Exception {

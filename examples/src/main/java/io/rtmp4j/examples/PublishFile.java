@@ -14,12 +14,10 @@ public final class PublishFile {
 
     /** Sends {@code file} to {@code url}, paced by its timestamps, then unpublishes; returns the tags sent. */
     public static long publish(Path file, String url) throws Exception {
-        try (RtmpClient client = RtmpClient.create()) {
-            RtmpPublisher publisher = client.publish(url).get(10, TimeUnit.SECONDS);
-            long tags = new FlvFileSender(file, publisher, false, true, 10_000).run().tags();
-            publisher.closeAsync().get(10, TimeUnit.SECONDS);
-            return tags;
-        }
+        try (RtmpClient client = RtmpClient.create();
+             RtmpPublisher publisher = client.publish(url).get(10, TimeUnit.SECONDS)) {
+            return FlvFileSender.of(file, publisher).build().run().tags();
+        }                                                   // unpublishes gracefully
     }
 
     public static void main(String[] args) throws Exception {

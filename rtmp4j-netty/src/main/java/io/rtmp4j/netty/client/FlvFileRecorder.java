@@ -18,6 +18,8 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import org.slf4j.LoggerFactory;
 
 /**
  * A {@link PlayListener} that writes what a player receives to an FLV file (flv-10.1.txt Annex E) that
@@ -60,6 +62,7 @@ public final class FlvFileRecorder implements PlayListener, Closeable {
     private long lastWritten;
     private IOException failure;
     private boolean closed;
+    private final CompletableFuture<String> ended = new CompletableFuture<>();
 
     private FlvFileRecorder(Path path, FlvWriter writer) {
         this.path = path;
@@ -78,6 +81,37 @@ public final class FlvFileRecorder implements PlayListener, Closeable {
         FlvWriter w = FlvWriter.open(new BufferedOutputStream(Files.newOutputStream(path), 1 << 16),
                 FlvHeader.of(true, true));
         return new FlvFileRecorder(path, w);
+    }
+
+    /**
+     * Completes with the reason when the playback it records has ended: the stream ended (the publisher
+     * left) or the connection closed, whichever comes first. The file is complete once {@link #close()}
+     * has run: {@code recorder.ended().thenRun(recorder::closeQuietly)} or, off the event loop,
+     * {@code recorder.ended().get(); recorder.close();}.
+     *
+     * @return the end of the playback
+     */
+    public CompletableFuture<String> ended() {
+        return ended;
+    }
+
+    @Override
+    public void onStreamEnd(String reason) {
+        ended.complete(reason);
+    }
+
+    @Override
+    public void onClose(String reason) {
+        ended.complete(reason);
+    }
+
+    /** {@link #close()} for a callback: a failure to write is logged instead of thrown. */
+    public void closeQuietly() {
+        try {
+            close();
+        } catch (IOException e) {
+            LoggerFactory.getLogger(FlvFileRecorder.class).warn("recording {} failed: {}", path, e.toString());
+        }
     }
 
     /**

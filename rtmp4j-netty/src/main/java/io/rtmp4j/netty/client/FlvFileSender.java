@@ -9,6 +9,7 @@ import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -77,6 +78,75 @@ public final class FlvFileSender {
         this.realTime = realTime;
         this.stallTimeoutMs = stallTimeoutMs;
         this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime");
+    }
+
+    /**
+     * A builder: {@code FlvFileSender.of(file, publisher).loop(true).build().run()}; by default one pass,
+     * paced in real time, giving up after 10 s of an unwritable connection.
+     *
+     * @param file      the FLV file
+     * @param publisher where to send it
+     * @return the builder
+     */
+    public static Builder of(Path file, RtmpPublisher publisher) {
+        return new Builder(file, publisher);
+    }
+
+    /** Builds an {@link FlvFileSender} ({@link FlvFileSender#of}). */
+    public static final class Builder {
+        private final Path file;
+        private final RtmpPublisher publisher;
+        private boolean loop;
+        private boolean realTime = true;
+        private Duration stallTimeout = Duration.ofSeconds(10);
+
+        private Builder(Path file, RtmpPublisher publisher) {
+            this.file = Objects.requireNonNull(file, "file");
+            this.publisher = Objects.requireNonNull(publisher, "publisher");
+        }
+
+        /**
+         * Starts over at the end of the file, forever (default: one pass).
+         *
+         * @param loop whether to loop
+         * @return this builder
+         */
+        public Builder loop(boolean loop) {
+            this.loop = loop;
+            return this;
+        }
+
+        /**
+         * Paces the tags by their timestamps, as an encoder sends (default), or sends as fast as the
+         * connection takes them.
+         *
+         * @param realTime whether to pace in real time
+         * @return this builder
+         */
+        public Builder realTime(boolean realTime) {
+            this.realTime = realTime;
+            return this;
+        }
+
+        /**
+         * How long the connection may stay unwritable before the sender gives up (default 10 s).
+         *
+         * @param timeout the stall timeout
+         * @return this builder
+         */
+        public Builder stallTimeout(Duration timeout) {
+            this.stallTimeout = Objects.requireNonNull(timeout, "timeout");
+            return this;
+        }
+
+        /**
+         * The sender.
+         *
+         * @return a new sender (not started: call {@link FlvFileSender#run()})
+         */
+        public FlvFileSender build() {
+            return new FlvFileSender(file, publisher, loop, realTime, stallTimeout.toMillis());
+        }
     }
 
     /** Makes {@link #run()} return after the tag it is sending (any thread). */
