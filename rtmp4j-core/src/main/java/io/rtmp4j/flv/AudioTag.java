@@ -79,6 +79,24 @@ public sealed interface AudioTag
     boolean isSequenceHeader();
 
     /**
+     * The codec of this tag: its {@link SoundFormat} (legacy, flv-10.1.txt E.4.2.1) or {@link AudioFourCc}
+     * (enhanced-rtmp-v2); for a multitrack tag, the first track's.
+     *
+     * @return the codec, or null where the tag names none: silence (a zero-length body) or a reserved
+     *     multitrack type
+     */
+    default FlvCodec codec() {
+        if (this instanceof LegacyAudioTag t) {
+            return t.format();
+        } else if (this instanceof ExAudioTag t) {
+            return t.fourCc();
+        } else if (this instanceof MultitrackAudioTag t) {
+            return t.tracks().get(0).fourCc();
+        }
+        return null;
+    }
+
+    /**
      * {@link #isSequenceHeader()} from the header bytes only.
      *
      * @param body the audio tag body (an RTMP audio message payload)

@@ -98,6 +98,27 @@ public sealed interface VideoTag
     boolean isSequenceHeader();
 
     /**
+     * The codec of this tag: its {@link VideoCodecId} (legacy, flv-10.1.txt E.4.3.1) or {@link VideoFourCc}
+     * (enhanced-rtmp-v1/v2); for a multitrack tag, the first track's. The same as
+     * {@link #codec(byte[])} on the body, without parsing it again.
+     *
+     * @return the codec, or null where the tag names none: a reserved multitrack type, or a legacy command
+     *     frame whose codec id is unknown
+     */
+    default FlvCodec codec() {
+        if (this instanceof LegacyVideoTag t) {
+            return t.codecId();
+        } else if (this instanceof ExVideoTag t) {
+            return t.fourCc();
+        } else if (this instanceof MultitrackVideoTag t) {
+            return t.tracks().get(0).fourCc();
+        } else if (this instanceof VideoCommandTag t && !t.enhanced()) {
+            return VideoCodecId.fromValue(t.lowNibble()).orElse(null);
+        }
+        return null; // an enhanced command frame names no FourCC; reserved multitrack bodies are opaque
+    }
+
+    /**
      * {@link #isKeyframe()} from the header bytes only.
      *
      * @param body the video tag body (an RTMP video message payload)
