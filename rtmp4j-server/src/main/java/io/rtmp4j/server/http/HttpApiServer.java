@@ -32,7 +32,6 @@ import java.util.concurrent.TimeUnit;
  * <pre>{@code
  * ServerMetrics metrics = new ServerMetrics();
  * LiveServer server = LiveServer.builder().port(1935).events(metrics).start();
- * metrics.observe(server);
  * try (HttpApiServer api = HttpApiServer.builder(server).port(8080).bearerToken(token).metrics(metrics)
  *         .version("0.1.0").start()) {
  *     server.awaitClose();
@@ -88,6 +87,9 @@ public final class HttpApiServer implements AutoCloseable {
         this.group = new NioEventLoopGroup(1, new DefaultThreadFactory("rtmp4j-http", true));
         this.channels = new DefaultChannelGroup("rtmp4j-http", GlobalEventExecutor.INSTANCE);
         this.shared = new ApiHandler.Shared(b.server, b.metrics, b.token, b.version, b.clock, this::port);
+        if (b.metrics != null) {
+            b.metrics.observe(b.server);
+        }
     }
 
     /**
@@ -109,6 +111,11 @@ public final class HttpApiServer implements AutoCloseable {
          * a browser's or curl's request is well under 8 KiB (Netty's own header limit).
          */
         public static final int DEFAULT_MAX_REQUEST_BYTES = 16 * 1024;
+        /**
+         * The default limit of open HTTP connections: 64, plenty for a few scrapers, dashboards and
+         * scripts, and a bound on what a flood of connections can hold.
+         */
+        public static final int DEFAULT_MAX_CONNECTIONS = 64;
         /** The default idle time after which a keep-alive connection is closed. */
         public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(60);
 
@@ -121,6 +128,7 @@ public final class HttpApiServer implements AutoCloseable {
                 .orElse("unknown");
         private int maxRequestBytes = DEFAULT_MAX_REQUEST_BYTES;
         private Duration idleTimeout = DEFAULT_IDLE_TIMEOUT;
+        private int maxConnections = DEFAULT_MAX_CONNECTIONS;
         private Clock clock = Clock.systemUTC();
 
         private Builder(LiveServer server) {
@@ -171,8 +179,9 @@ public final class HttpApiServer implements AutoCloseable {
         }
 
         /**
-         * The metrics {@code GET /metrics} shows (the same object must be the server's events listener, or
-         * one of them, and {@link ServerMetrics#observe observe} the server).
+         * The metrics {@code GET /metrics} shows. The same object must be the server's events listener, or
+         * one of them ({@link io.rtmp4j.server.ServerEvents#all}), for the counters to count; the listener
+         * calls {@link ServerMetrics#observe} with its server when it starts, for the gauges.
          *
          * @param metrics the metrics, or null for no {@code /metrics} (the default)
          * @return this builder
@@ -226,6 +235,22 @@ public final class HttpApiServer implements AutoCloseable {
         }
 
         /**
+         * How many HTTP connections may be open at once (default {@value #DEFAULT_MAX_CONNECTIONS}); one
+         * more is closed as soon as it is accepted.
+         *
+         * @param connections at least 1
+         * @return this builder
+         * @throws IllegalArgumentException if less than 1
+         */
+        public Builder maxConnections(int connections) {
+            if (connections < 1) {
+                throw new IllegalArgumentException("maxConnections must be >= 1: " + connections);
+            }
+            maxConnections = connections;
+            return this;
+        }
+
+        /**
          * The clock for the uptime (default the system's).
          *
          * @param clock a clock
@@ -250,6 +275,7 @@ public final class HttpApiServer implements AutoCloseable {
     private HttpApiServer bind() {
         int maxRequest = settings.maxRequestBytes;
         long idleMillis = settings.idleTimeout.toMillis();
+        int maxOpen = settings.maxConnections;
         ServerBootstrap b = new ServerBootstrap()
                 .group(group)
                 .channel(NioServerSocketChannel.class)
@@ -257,6 +283,11 @@ public final class HttpApiServer implements AutoCloseable {
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
+                        // one event loop accepts and initializes: the count cannot change meanwhile
+                        if (channels.size() >= maxOpen) {
+                            ch.close();
+                            return;
+                        }
                         channels.add(ch);
                         ch.pipeline()
                                 .addLast(new IdleStateHandler(0, 0, idleMillis, TimeUnit.MILLISECONDS))

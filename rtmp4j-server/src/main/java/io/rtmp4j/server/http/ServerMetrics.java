@@ -28,14 +28,14 @@ import java.util.TreeMap;
 /**
  * Prometheus metrics of a {@link LiveServer}, in a registry of their own (not the client's default
  * registry, so two servers in one JVM, or a test, do not mix). It is a {@link ServerEvents} listener:
- * give it to the server's builder (with {@link ServerEvents#all} next to other listeners) and then tell it
- * which server to read with {@link #observe(LiveServer)}:
+ * give it to the server's builder (with {@link ServerEvents#all} next to other listeners); it reads the
+ * server itself once told which with {@link #observe(LiveServer)}, which {@link HttpApiServer} does when it
+ * starts:
  *
  * <pre>{@code
  * ServerMetrics metrics = new ServerMetrics();
  * LiveServer server = LiveServer.builder().port(1935).events(ServerEvents.all(metrics, hooks)).start();
- * metrics.observe(server);
- * HttpApiServer api = HttpApiServer.builder(server).metrics(metrics).port(8080).start();
+ * HttpApiServer api = HttpApiServer.builder(server).metrics(metrics).port(8080).start(); // observes server
  * }</pre>
  *
  * <p>The metrics, in the names the text exposition format shows:

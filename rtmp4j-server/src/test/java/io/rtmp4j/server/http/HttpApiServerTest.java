@@ -73,7 +73,6 @@ class HttpApiServerTest {
         server = LiveServer.builder().bind("127.0.0.1").port(0)
                 .events(ServerEvents.all(metrics, new ServerEvents() {
                 })).start();
-        metrics.observe(server);
         api = HttpApiServer.builder(server).bind("127.0.0.1").port(0).bearerToken(token).metrics(metrics)
                 .version("1.2.3-test").start();
     }
@@ -362,6 +361,21 @@ class HttpApiServerTest {
     }
 
     @Test
+    void aConnectionPastTheLimitIsClosedAndTheOthersAreServed() throws Exception {
+        server = LiveServer.builder().bind("127.0.0.1").port(0).start();
+        api = HttpApiServer.builder(server).bind("127.0.0.1").port(0).maxConnections(1).start();
+        try (Socket first = new Socket("127.0.0.1", api.port()); Socket second = new Socket("127.0.0.1", api.port())) {
+            first.setSoTimeout((int) WAIT.toMillis());
+            second.setSoTimeout((int) WAIT.toMillis());
+            first.getOutputStream().write("GET /api/v1/server HTTP/1.1\r\nHost: x\r\n\r\n"
+                    .getBytes(StandardCharsets.US_ASCII));
+            assertThat(RawResponse.read(first.getInputStream()).status).isEqualTo(200);
+            assertThat(second.getInputStream().read()).as("the second connection is closed").isEqualTo(-1);
+        }
+        assertThat(get("/metrics").statusCode()).as("no metrics configured").isEqualTo(404);
+    }
+
+    @Test
     void curlGetsTheServer() throws Exception {
         Optional<File> curl = onPath("curl");
         Assumptions.assumeTrue(curl.isPresent(), "curl is not installed: skipped");
@@ -380,7 +394,6 @@ class HttpApiServerTest {
     void theAppLabelIsBoundedAndStreamSeriesAreLimited() throws Exception {
         ServerMetrics small = new ServerMetrics(1, 1);
         server = LiveServer.builder().bind("127.0.0.1").port(0).events(small).start();
-        small.observe(server);
         api = HttpApiServer.builder(server).bind("127.0.0.1").port(0).metrics(small).start();
         rtmp.publish("rtmp://127.0.0.1:" + server.port() + "/live/a").get(10, TimeUnit.SECONDS);
         rtmp.publish("rtmp://127.0.0.1:" + server.port() + "/live/b").get(10, TimeUnit.SECONDS);
