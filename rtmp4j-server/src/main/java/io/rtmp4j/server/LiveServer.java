@@ -51,6 +51,7 @@ public final class LiveServer implements AutoCloseable {
     private final Map<Long, HubListener> clients = new ConcurrentHashMap<>();
     private final Object done = new Object();
     private ScheduledFuture<?> sweeper;
+    private volatile Instant startedAt;
     private boolean closed;
 
     /**
@@ -226,8 +227,18 @@ public final class LiveServer implements AutoCloseable {
      */
     public LiveServer start() {
         rtmp.start();
+        startedAt = Instant.now();
         sweeper = rtmp.eventLoopGroup().next().scheduleAtFixedRate(hub::sweep, 1, 1, TimeUnit.SECONDS);
         return this;
+    }
+
+    /**
+     * When {@link #start()} bound the port (for an uptime).
+     *
+     * @return the start time, empty before the start
+     */
+    public Optional<Instant> startedAt() {
+        return Optional.ofNullable(startedAt);
     }
 
     /**

@@ -2,6 +2,8 @@ package io.rtmp4j.server;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * What happens on a {@link LiveServer}: every start and stop of a connection, a publication, a playback
@@ -13,6 +15,85 @@ import java.time.Duration;
  * and changes nothing for the stream.
  */
 public interface ServerEvents {
+
+    /**
+     * One listener that passes every event to each of {@code listeners}, in the order given, so that a
+     * server (which has one {@link LiveServer.Builder#events events} listener) can feed metrics, hooks and
+     * an application at once: {@code .events(ServerEvents.all(metrics, hooks))}. A listener that throws
+     * does not keep the event from the ones after it; the first exception is rethrown once all have been
+     * called (with the later ones attached as suppressed), and the server logs it.
+     *
+     * @param listeners the receivers, none null
+     * @return a listener calling each of them
+     * @throws NullPointerException if {@code listeners} or one of them is null
+     */
+    static ServerEvents all(ServerEvents... listeners) {
+        List<ServerEvents> each = List.of(listeners); // copies; throws on a null element
+        return new ServerEvents() {
+            private void forEach(Consumer<ServerEvents> event) {
+                RuntimeException failure = null;
+                for (ServerEvents l : each) {
+                    try {
+                        event.accept(l);
+                    } catch (RuntimeException e) {
+                        if (failure == null) {
+                            failure = e;
+                        } else {
+                            failure.addSuppressed(e);
+                        }
+                    }
+                }
+                if (failure != null) {
+                    throw failure;
+                }
+            }
+
+            @Override
+            public void onConnect(ClientInfo client) {
+                forEach(l -> l.onConnect(client));
+            }
+
+            @Override
+            public void onConnected(ClientInfo client) {
+                forEach(l -> l.onConnected(client));
+            }
+
+            @Override
+            public void onDisconnect(ClientInfo client, String reason) {
+                forEach(l -> l.onDisconnect(client, reason));
+            }
+
+            @Override
+            public void onPublishStart(StreamRequestInfo publish) {
+                forEach(l -> l.onPublishStart(publish));
+            }
+
+            @Override
+            public void onPublishStop(StreamRequestInfo publish) {
+                forEach(l -> l.onPublishStop(publish));
+            }
+
+            @Override
+            public void onPlayStart(StreamRequestInfo play) {
+                forEach(l -> l.onPlayStart(play));
+            }
+
+            @Override
+            public void onPlayStop(StreamRequestInfo play) {
+                forEach(l -> l.onPlayStop(play));
+            }
+
+            @Override
+            public void onRecordDone(StreamRequestInfo publish, Path file, Duration duration) {
+                forEach(l -> l.onRecordDone(publish, file, duration));
+            }
+
+            @Override
+            public String toString() {
+                return "ServerEvents.all" + each;
+            }
+        };
+    }
 
     /**
      * A connection was accepted (its connect comes next; {@link ClientInfo#app()} is still empty).
