@@ -5,6 +5,8 @@ import io.rtmp4j.cli.config.ServeConfig;
 import io.rtmp4j.netty.RtmpServer;
 import io.rtmp4j.server.HubConfig;
 import io.rtmp4j.server.LiveServer;
+import io.rtmp4j.server.http.HttpApiServer;
+import io.rtmp4j.server.http.ServerMetrics;
 import io.rtmp4j.session.ServerSessionConfig;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -48,6 +50,20 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--tls-key", paramLabel = "FILE",
             description = "The RTMPS private key, PEM, PKCS#8 unencrypted (e.g. Let's Encrypt's privkey.pem).")
     Path tlsKey;
+
+    @Option(names = "--http-port", paramLabel = "PORT", defaultValue = "-1",
+            description = "Serve the HTTP API (/api/v1/...) and Prometheus metrics (/metrics) on this port, e.g. "
+                    + "8080; 0 picks a free one; -1 = off (default: ${DEFAULT-VALUE}).")
+    int httpPort;
+
+    @Option(names = "--http-bind", paramLabel = "ADDR",
+            description = "Address of the HTTP listener (default: the --bind address).")
+    String httpBind;
+
+    @Option(names = "--api-token", paramLabel = "TOKEN",
+            description = "Require 'Authorization: Bearer TOKEN' on every /api request (default: the API is open; "
+                    + "/metrics stays open).")
+    String apiToken;
 
     @Option(names = "--record", paramLabel = "DIR",
             description = "Record each publication to DIR/<app>/<stream>-<UTC time>.flv (default: off).")
@@ -143,7 +159,9 @@ public final class ServeCommand implements Callable<Integer> {
                 seconds(idleTimeout), d.closeTimeout(), d.writeLowWaterMark(), d.writeHighWaterMark(),
                 maxConnections, ioThreads, Duration.ofMillis(ioPeriodMs));
         HubConfig hub = hubConfig();
-        LiveServer.Builder builder = LiveServer.builder().transport(transport).hub(hub).recordTo(record);
+        ServerMetrics metrics = new ServerMetrics();
+        LiveServer.Builder builder = LiveServer.builder().transport(transport).hub(hub).recordTo(record)
+                .events(metrics);
         if (rtmpsPort >= 0) {
             if (tlsCert == null || tlsKey == null) {
                 System.err.println("rtmp4j: --rtmps-port needs --tls-cert and --tls-key");
@@ -157,13 +175,30 @@ public final class ServeCommand implements Callable<Integer> {
             }
         }
         LiveServer server = builder.start();
+        HttpApiServer api = null;
+        if (httpPort >= 0) {
+            try {
+                api = HttpApiServer.builder(server).bind(httpBind != null ? httpBind : bind).port(httpPort)
+                        .bearerToken(apiToken).metrics(metrics).start();
+            } catch (RuntimeException e) {
+                server.close();
+                System.err.println("rtmp4j: cannot serve HTTP: " + e.getMessage());
+                return 1;
+            }
+        }
+        HttpApiServer http = api;
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            if (http != null) {
+                http.close();
+            }
             server.close();
             stopped.countDown();
         }, "rtmp4j-shutdown"));
         System.out.println("rtmp4j: serving rtmp://" + bind + ":" + server.port() + "/<app>/<stream>"
                 + (rtmpsPort >= 0 ? " and rtmps://" + bind + ":" + server.tlsPort() + "/<app>/<stream>" : "")
+                + (http != null ? ", HTTP API and metrics on http://" + (httpBind != null ? httpBind : bind) + ":"
+                        + http.port() + "/" : "")
                 + (record != null ? ", recording to " + record.toAbsolutePath() : ""));
         System.out.flush();
         stopped.await();

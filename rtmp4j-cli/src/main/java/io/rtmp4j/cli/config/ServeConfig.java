@@ -22,7 +22,7 @@ import picocli.CommandLine.Model.OptionSpec;
 public final class ServeConfig {
 
     /** Top-level keys that are sections of their own rather than options. */
-    public static final Set<String> SECTIONS = Set.of("apps", "http");
+    public static final Set<String> SECTIONS = Set.of("apps");
 
     /** Options that do not belong in a file. */
     private static final Set<String> NOT_IN_FILE = Set.of("config", "help", "version");
@@ -34,6 +34,7 @@ public final class ServeConfig {
     static final Map<String, long[]> RANGES = Map.ofEntries(
             Map.entry("rtmp-port", new long[] {0, 65535}),
             Map.entry("rtmps-port", new long[] {-1, 65535}),
+            Map.entry("http-port", new long[] {-1, 65535}),
             Map.entry("max-gop-bytes", new long[] {0, Integer.MAX_VALUE}),
             Map.entry("player-queue-bytes", new long[] {1, Integer.MAX_VALUE}),
             Map.entry("flush-delay-ms", new long[] {0, 1000}),
