@@ -4,7 +4,8 @@ import java.util.Map;
 
 /**
  * A small JSON object writer (RFC 8259) for hook bodies: strings, integers and nested string maps, in
- * insertion order. No JSON library is on the server's class path yet.
+ * insertion order. No JSON library is on the server's class path yet, and {@link io.rtmp4j.amf.AmfJson} writes
+ * every number as a double ({@code 3.0}), which is not what a backend expects of a client id.
  */
 final class Json {
 

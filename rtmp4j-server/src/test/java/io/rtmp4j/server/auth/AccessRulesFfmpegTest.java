@@ -39,7 +39,7 @@ class AccessRulesFfmpegTest {
             int refused = Peers.run(wrongLog, Duration.ofSeconds(30), publish(ffmpeg, f.url("live/cam?key=nope"), 3));
             String wrong = Files.readString(wrongLog, StandardCharsets.UTF_8);
             assertThat(refused).as("ffmpeg with a wrong key: %s", wrong).isNotZero().isNotEqualTo(-1);
-            assertThat(wrong).contains("bad stream key");
+            assertThat(wrong).contains("Server error: bad stream key");
             assertThat(f.started).isEmpty();
 
             Path rightLog = tmp.resolve("right.log");
