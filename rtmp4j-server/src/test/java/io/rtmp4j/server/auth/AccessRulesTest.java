@@ -45,8 +45,8 @@ class AccessRulesTest {
             assertThat(f.nextStart()).isEqualTo("play live/cam");
             f.client.publish(f.url("other/cam")).get(10, TimeUnit.SECONDS);
             assertThat(f.nextStart()).isEqualTo("publish other/cam");
-            player.close().get(10, TimeUnit.SECONDS);
-            pub.close().get(10, TimeUnit.SECONDS);
+            player.closeAsync().get(10, TimeUnit.SECONDS);
+            pub.closeAsync().get(10, TimeUnit.SECONDS);
         }
     }
 

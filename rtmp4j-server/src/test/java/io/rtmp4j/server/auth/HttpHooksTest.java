@@ -130,7 +130,7 @@ class HttpHooksTest {
         assertThat(f.server.hub().isPublished(StreamKey.of("live", "cam"))).isFalse();
         f.client.play(f.url("live/alias"), IGNORE).get(10, TimeUnit.SECONDS);
         assertThat(f.nextStart()).isEqualTo("play live/renamed");
-        pub.close().get(10, TimeUnit.SECONDS);
+        pub.closeAsync().get(10, TimeUnit.SECONDS);
 
         assertThat(HttpHooks.renameTo("rtmp://other.example/app/next")).contains("next");
         assertThat(HttpHooks.renameTo("next?x=1")).contains("next");
@@ -247,12 +247,12 @@ class HttpHooksTest {
         pub.sendVideo(40, INTER);
         pub.sendVideo(80, INTER);
 
-        player.close().get(10, TimeUnit.SECONDS);
+        player.closeAsync().get(10, TimeUnit.SECONDS);
         Map<String, Object> playDone = backend.next().json();
         assertThat(playDone).containsEntry("event", "play_done").containsEntry("app", "live")
                 .containsEntry("stream", "cam").containsEntry("query", "");
 
-        pub.close().get(10, TimeUnit.SECONDS);
+        pub.closeAsync().get(10, TimeUnit.SECONDS);
         Map<String, Object> first = backend.next().json();
         Map<String, Object> second = backend.next().json();
         Map<String, Object> publishDone = first.get("event").equals("publish_done") ? first : second;
