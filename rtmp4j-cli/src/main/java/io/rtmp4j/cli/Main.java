@@ -18,7 +18,7 @@ import picocli.CommandLine.Command;
         versionProvider = Main.Version.class,
         description = "RTMP and Enhanced RTMP (v1 + v2): live server, client and tools.",
         subcommands = {CommandLine.HelpCommand.class, ServeCommand.class, InspectCommand.class, PublishCommand.class,
-            PlayCommand.class, ConfigCommand.class})
+            PlayCommand.class, ConfigCommand.class, SignCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec

@@ -1,10 +1,14 @@
 package io.rtmp4j.cli;
 
 import io.rtmp4j.chunk.ChunkLimits;
+import io.rtmp4j.cli.config.AppsConfig;
+import io.rtmp4j.cli.config.AppsControl;
+import io.rtmp4j.cli.config.ConfigException;
 import io.rtmp4j.cli.config.ServeConfig;
 import io.rtmp4j.netty.RtmpServer;
 import io.rtmp4j.server.HubConfig;
 import io.rtmp4j.server.LiveServer;
+import io.rtmp4j.server.ServerEvents;
 import io.rtmp4j.server.http.HttpApiServer;
 import io.rtmp4j.server.http.ServerMetrics;
 import io.rtmp4j.session.ServerSessionConfig;
@@ -148,6 +152,24 @@ public final class ServeCommand implements Callable<Integer> {
                 .withMaxFrameAge(Duration.ofMillis(maxFrameAgeMs));
     }
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ServeCommand.class);
+
+    /** Reads the config file again and puts its apps section in force (SIGHUP, POST /api/v1/reload). */
+    private String reload(AppsControl apps) {
+        String result = apps.reload(config, new picocli.CommandLine(new ServeCommand()).getCommandSpec());
+        LOG.info("reloaded {}", result);
+        return result;
+    }
+
+    /** Runs {@code action} on each SIGHUP (where the JVM lets a program handle it). */
+    private static void onSighup(Runnable action) {
+        try {
+            sun.misc.Signal.handle(new sun.misc.Signal("HUP"), signal -> action.run());
+        } catch (IllegalArgumentException | UnsupportedOperationException | LinkageError e) {
+            LOG.warn("SIGHUP cannot be handled here ({}); use POST /api/v1/reload", e.toString());
+        }
+    }
+
     @Override
     public Integer call() throws Exception {
         RtmpServer.Settings d = RtmpServer.Settings.defaults();
@@ -160,8 +182,9 @@ public final class ServeCommand implements Callable<Integer> {
                 maxConnections, ioThreads, Duration.ofMillis(ioPeriodMs));
         HubConfig hub = hubConfig();
         ServerMetrics metrics = new ServerMetrics();
+        AppsControl apps = new AppsControl(loaded != null ? loaded.apps() : AppsConfig.NONE);
         LiveServer.Builder builder = LiveServer.builder().transport(transport).hub(hub).recordTo(record)
-                .events(metrics);
+                .access(apps).events(ServerEvents.all(metrics, apps));
         if (rtmpsPort >= 0) {
             if (tlsCert == null || tlsKey == null) {
                 System.err.println("rtmp4j: --rtmps-port needs --tls-cert and --tls-key");
@@ -178,8 +201,12 @@ public final class ServeCommand implements Callable<Integer> {
         HttpApiServer api = null;
         if (httpPort >= 0) {
             try {
-                api = HttpApiServer.builder(server).bind(httpBind != null ? httpBind : bind).port(httpPort)
-                        .bearerToken(apiToken).metrics(metrics).start();
+                HttpApiServer.Builder b = HttpApiServer.builder(server).bind(httpBind != null ? httpBind : bind)
+                        .port(httpPort).bearerToken(apiToken).metrics(metrics);
+                if (config != null) {
+                    b.onReload(() -> reload(apps));
+                }
+                api = b.start();
             } catch (RuntimeException e) {
                 server.close();
                 System.err.println("rtmp4j: cannot serve HTTP: " + e.getMessage());
@@ -187,12 +214,22 @@ public final class ServeCommand implements Callable<Integer> {
             }
         }
         HttpApiServer http = api;
+        if (config != null) {
+            onSighup(() -> {
+                try {
+                    reload(apps);
+                } catch (ConfigException e) {
+                    LOG.warn("reload refused, the configuration in force stays: {}", e.getMessage());
+                }
+            });
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             if (http != null) {
                 http.close();
             }
             server.close();
+            apps.close();
             stopped.countDown();
         }, "rtmp4j-shutdown"));
         System.out.println("rtmp4j: serving rtmp://" + bind + ":" + server.port() + "/<app>/<stream>"

@@ -88,7 +88,20 @@ class ConfigFileTest {
                 new Bad("a: &x [1]\nb: *x\n", 0, "", "aliases"),       // SnakeYAML's own limit: no line
                 new Bad("bind: &x a\nrecord: *x\n", 1, "bind", "anchors and aliases"),
                 new Bad("rtmps-port: 1936\ntls-cert: /nonexistent/fullchain.pem\n", 2, "tls-cert",
-                        "cannot read the file /nonexistent/fullchain.pem"));
+                        "cannot read the file /nonexistent/fullchain.pem"),
+                new Bad("apps:\n  live:\n    publsh: {}\n", 3, "apps.live.publsh", "unknown key; the keys here are"),
+                new Bad("apps:\n  live:\n    publish:\n      allow: [10.0.0.0/33]\n", 4, "apps.live.publish.allow",
+                        "not a CIDR range"),
+                new Bad("apps:\n  live:\n    publish:\n      keys: [a]\n      signed: s\n", 5,
+                        "apps.live.publish.signed", "either keys or signed"),
+                new Bad("apps:\n  live:\n    publish:\n      keys: []\n", 4, "apps.live.publish.keys",
+                        "let no one in"),
+                new Bad("apps:\n  live:\n    hooks:\n      on_publsh: http://x/\n", 4, "apps.live.hooks.on_publsh",
+                        "no hook named"),
+                new Bad("apps:\n  live:\n    hooks:\n      on_publish: ftp://x/\n", 4,
+                        "apps.live.hooks.on_publish", "expected an http:// or https:// URL"),
+                new Bad("apps:\n  live:\n    hooks:\n      timeout: 0\n", 4, "apps.live.hooks.timeout",
+                        "out of range"));
         for (Bad b : cases) {
             Path f = file(b.yaml());
             assertThatThrownBy(() -> ServeConfig.load(f, spec())).as("%s", b.yaml())
@@ -132,6 +145,12 @@ class ConfigFileTest {
             Object d = new CommandLine(defaults).getCommandSpec().findOption(o.longestName()).getValue();
             assertThat((Object) o.getValue()).as(o.longestName()).isEqualTo(d);
         }
+        // its commented apps example, uncommented, is a valid section
+        String apps = printed.substring(printed.indexOf("# apps:")).lines().map(l -> l.replaceFirst("^# ?", ""))
+                .collect(java.util.stream.Collectors.joining("\n"));
+        ServeConfig withApps = ServeConfig.load(file(apps + "\n"), spec());
+        assertThat(withApps.apps().rules()).containsOnlyKeys("*", "live");
+        assertThat(withApps.apps().hooks()).containsOnlyKeys("live");
         assertThat(c.options()).as("every option is in the example").hasSize((int) spec().options().stream()
                 .filter(o -> !o.usageHelp() && !o.versionHelp() && !o.longestName().equals("--config")).count());
     }

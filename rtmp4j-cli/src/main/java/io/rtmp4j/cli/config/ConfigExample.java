@@ -17,7 +17,28 @@ final class ConfigExample {
     private static final int WIDTH = 100;
 
     /** The sections' part of the example (commented out: the defaults are "no such section"). */
-    static final List<String> SECTIONS_EXAMPLE = List.of();
+    static final List<String> SECTIONS_EXAMPLE = List.of(
+            "",
+            "# Per application (its name, or \"*\" for every application not named): who may publish and play,",
+            "# and HTTP hooks. Without this section everyone may. SIGHUP or POST /api/v1/reload reads it again",
+            "# (a bad file is refused and the rules in force stay). An example:",
+            "#",
+            "# apps:",
+            "#   \"*\":",
+            "#     publish:",
+            "#       keys: [k1, k2]              # rtmp://host/live/cam?key=k1; or signed: SECRET; nothing: open",
+            "#       allow: [10.0.0.0/8]         # CIDR ranges that may (none: every address)",
+            "#       deny: [10.9.0.0/16]         # CIDR ranges that may not (deny wins)",
+            "#     play:",
+            "#       signed: s3cret              # ?expires=UNIX&sign=HEX, made by 'rtmp4j sign URL --secret s3cret'",
+            "#   live:",
+            "#     hooks:",
+            "#       on_publish: http://127.0.0.1:8000/on_publish   # 2xx allows, 3xx Location renames, else denies",
+            "#       on_play: http://127.0.0.1:8000/on_play",
+            "#       on_publish_done: http://127.0.0.1:8000/done     # also on_connect, on_play_done, on_record_done",
+            "#       format: nginx               # json (default) or nginx-rtmp's form body",
+            "#       timeout: 3                  # seconds",
+            "#       fail-open: false            # allow when the hook does not answer");
 
     private ConfigExample() {
     }

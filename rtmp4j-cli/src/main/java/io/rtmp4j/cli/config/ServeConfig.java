@@ -51,10 +51,21 @@ public final class ServeConfig {
 
     private final ConfigFile file;
     private final Map<String, String> options;
+    private final AppsConfig apps;
 
-    private ServeConfig(ConfigFile file, Map<String, String> options) {
+    private ServeConfig(ConfigFile file, Map<String, String> options, AppsConfig apps) {
         this.file = file;
         this.options = options;
+        this.apps = apps;
+    }
+
+    /**
+     * The {@code apps} section.
+     *
+     * @return its rules and hooks, {@link AppsConfig#NONE} without one
+     */
+    public AppsConfig apps() {
+        return apps;
     }
 
     /**
@@ -68,7 +79,10 @@ public final class ServeConfig {
     public static ServeConfig load(Path path, CommandSpec serve) {
         ConfigFile file = ConfigFile.read(path);
         try {
-            return new ServeConfig(file, check(file.root(), serve));
+            Map<String, String> options = check(file.root(), serve);
+            ConfigFile.Value section = file.root().map().get("apps");
+            AppsConfig apps = section == null || section.isNull() ? AppsConfig.NONE : AppsConfig.read(section);
+            return new ServeConfig(file, options, apps);
         } catch (ConfigException e) {
             throw e.in(path);
         }

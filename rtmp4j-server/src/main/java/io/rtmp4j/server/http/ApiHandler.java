@@ -49,7 +49,7 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
 
     /** What every connection of one listener shares. */
     record Shared(LiveServer server, ServerMetrics metrics, String token, String version, Clock clock,
-                  IntSupplier httpPort) {
+                  IntSupplier httpPort, java.util.concurrent.Callable<String> reload) {
         static final ObjectMapper MAPPER = new ObjectMapper();
     }
 
@@ -175,6 +175,11 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         }
         String resource = p.get(2);
         switch (resource) {
+            case "reload":
+                if (n != 3 || shared.reload() == null) {
+                    return notFound();
+                }
+                return method.equals(HttpMethod.POST) ? reload() : Reply.notAllowed("POST");
             case "server":
                 if (n != 3) {
                     return notFound();
@@ -215,6 +220,16 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
                 return notFound();
             default:
                 return notFound();
+        }
+    }
+
+    /** Runs the server's reload (on this HTTP thread: it reads a file): 200 with what it says, else 409. */
+    private Reply reload() {
+        try {
+            return Reply.json(HttpResponseStatus.OK, java.util.Map.of("reloaded", shared.reload().call()));
+        } catch (Exception e) {
+            return Reply.error(HttpResponseStatus.CONFLICT, "reload refused, the configuration in force stays: "
+                    + e.getMessage());
         }
     }
 

@@ -86,7 +86,7 @@ public final class HttpApiServer implements AutoCloseable {
         this.settings = b;
         this.group = new NioEventLoopGroup(1, new DefaultThreadFactory("rtmp4j-http", true));
         this.channels = new DefaultChannelGroup("rtmp4j-http", GlobalEventExecutor.INSTANCE);
-        this.shared = new ApiHandler.Shared(b.server, b.metrics, b.token, b.version, b.clock, this::port);
+        this.shared = new ApiHandler.Shared(b.server, b.metrics, b.token, b.version, b.clock, this::port, b.reload);
         if (b.metrics != null) {
             b.metrics.observe(b.server);
         }
@@ -124,6 +124,7 @@ public final class HttpApiServer implements AutoCloseable {
         private int port = DEFAULT_PORT;
         private String token;
         private ServerMetrics metrics;
+        private java.util.concurrent.Callable<String> reload;
         private String version = Optional.ofNullable(HttpApiServer.class.getPackage().getImplementationVersion())
                 .orElse("unknown");
         private int maxRequestBytes = DEFAULT_MAX_REQUEST_BYTES;
@@ -175,6 +176,19 @@ public final class HttpApiServer implements AutoCloseable {
                 throw new IllegalArgumentException("a bearer token must be non-empty and without whitespace");
             }
             this.token = token;
+            return this;
+        }
+
+        /**
+         * What {@code POST /api/v1/reload} does (e.g. read the configuration file again); without it that
+         * path is 404. It runs on the HTTP thread; what it returns is the reply's {@code reloaded} text, and
+         * an exception it throws is a 409 with its message (the configuration in force stays).
+         *
+         * @param action the reload
+         * @return this builder
+         */
+        public Builder onReload(java.util.concurrent.Callable<String> action) {
+            this.reload = action;
             return this;
         }
 
