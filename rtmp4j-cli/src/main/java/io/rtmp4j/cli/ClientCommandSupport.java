@@ -57,7 +57,7 @@ final class ClientCommandSupport {
             return null;
         }
         if (parsed.streamName().isEmpty()) {
-            report("the URL names no stream: expected rtmp://host[:port]/app/stream");
+            report("the URL names no stream: expected rtmp[s]://host[:port]/app/stream");
             return null;
         }
         return parsed;
@@ -68,8 +68,16 @@ final class ClientCommandSupport {
      * Enhanced RTMP Reconnect Requests (the {@code --no-reconnect} option turns it off).
      */
     RtmpClient client(boolean followReconnect) {
+        return client(followReconnect, false);
+    }
+
+    /**
+     * As {@link #client(boolean)}; with {@code insecure}, an {@code rtmps://} server's certificate is not
+     * checked (the {@code --insecure} option, for self-signed test servers).
+     */
+    RtmpClient client(boolean followReconnect, boolean insecure) {
         return RtmpClient.create(RtmpClient.Settings.defaults().withResponseTimeout(timeout)
-                .withFollowReconnect(followReconnect));
+                .withFollowReconnect(followReconnect).withTrustAnyCertificate(insecure));
     }
 
     /**

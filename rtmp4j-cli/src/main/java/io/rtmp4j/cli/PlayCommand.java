@@ -72,6 +72,10 @@ public final class PlayCommand implements Callable<Integer> {
                     + "ffmpeg without -rw_timeout, and says it is waiting after --timeout.")
     Double waitSeconds;
 
+    @Option(names = "--insecure", description = "For rtmps:// URLs: do not check the server's certificate and "
+            + "host name (self-signed test servers only). By default the JDK's trust store checks them.")
+    boolean insecure;
+
     @Option(names = "--no-reconnect", description = "Ignore Enhanced RTMP Reconnect Requests. By default, when the "
             + "server asks the client to reconnect (NetConnection.Connect.ReconnectRequest), playback moves to the "
             + "server it names and goes on into the same file, timestamps still increasing.")
@@ -148,7 +152,7 @@ public final class PlayCommand implements Callable<Integer> {
             }
         };
         boolean deleteOutput = false;
-        try (RtmpClient client = cli.client(!noReconnect)) {
+        try (RtmpClient client = cli.client(!noReconnect, insecure)) {
             RtmpPlayer player = cli.open(client.play(url, listener), source);
             if (player == null) {
                 deleteOutput = true;

@@ -60,6 +60,10 @@ public final class PublishCommand implements Callable<Integer> {
                     + "(default: ${DEFAULT-VALUE}).")
     double timeout;
 
+    @Option(names = "--insecure", description = "For rtmps:// URLs: do not check the server's certificate and "
+            + "host name (self-signed test servers only). By default the JDK's trust store checks them.")
+    boolean insecure;
+
     @Option(names = "--no-reconnect", description = "Ignore Enhanced RTMP Reconnect Requests. By default, when the "
             + "server asks the client to reconnect (NetConnection.Connect.ReconnectRequest), the publication moves "
             + "to the server it names (or reconnects to the same one) and the file goes on from where it is, "
@@ -89,7 +93,7 @@ public final class PublishCommand implements Callable<Integer> {
         }
         Duration t = cli.timeout();
         CountDownLatch done = new CountDownLatch(1);
-        try (RtmpClient client = cli.client(!noReconnect)) {
+        try (RtmpClient client = cli.client(!noReconnect, insecure)) {
             RtmpPublisher publisher = cli.open(client.publish(url), target);
             if (publisher == null) {
                 return EXIT_RTMP;

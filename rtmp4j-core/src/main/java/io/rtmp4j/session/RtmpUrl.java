@@ -37,11 +37,27 @@ import java.util.Objects;
  *                   ({@link #parseListening})
  * @param app        application name (may contain one '/', an application instance)
  * @param streamName stream name / play path, empty when the URL names none
+ * @param tls        RTMPS ({@code rtmps://}): RTMP inside TLS (the port defaults to {@link #DEFAULT_TLS_PORT})
  */
-public record RtmpUrl(String host, int port, String app, String streamName) {
+public record RtmpUrl(String host, int port, String app, String streamName, boolean tls) {
 
     /** The RTMP port (rtmp-1.0.txt §4: "port 1935 by default"). */
     public static final int DEFAULT_PORT = 1935;
+
+    /** The RTMPS port clients assume when the URL names none (what FFmpeg, OBS, YouTube and Facebook use). */
+    public static final int DEFAULT_TLS_PORT = 443;
+
+    /**
+     * A plain RTMP URL's parts.
+     *
+     * @param host host name or address (IPv6 literals without brackets)
+     * @param port TCP port, 1..65535
+     * @param app application name (may contain one '/', an application instance)
+     * @param streamName stream name / play path, empty when the URL names none
+     */
+    public RtmpUrl(String host, int port, String app, String streamName) {
+        this(host, port, app, streamName, false);
+    }
 
     /**
      * Validates the components.
@@ -50,6 +66,7 @@ public record RtmpUrl(String host, int port, String app, String streamName) {
      * @param port TCP port, 1..65535
      * @param app application name (may contain one '/', an application instance)
      * @param streamName stream name / play path, empty when the URL names none
+     * @param tls RTMPS: RTMP inside TLS
      */
     public RtmpUrl {
         Objects.requireNonNull(host, "host");
@@ -69,7 +86,7 @@ public record RtmpUrl(String host, int port, String app, String streamName) {
      *
      * @param url the URL
      * @return the parts
-     * @throws IllegalArgumentException if the scheme is not {@code rtmp}, the host is missing or the
+     * @throws IllegalArgumentException if the scheme is not {@code rtmp} (or {@code rtmps} for a client), the host is missing or the
      *                                  port is not a number in 1..65535 (port 0 gets its own message:
      *                                  a client must name the server's port)
      */
@@ -83,7 +100,7 @@ public record RtmpUrl(String host, int port, String app, String streamName) {
      *
      * @param url the listening URL, e.g. {@code rtmp://127.0.0.1:0/live/cam}
      * @return its parts
-     * @throws IllegalArgumentException if the scheme is not {@code rtmp}, the host is missing or the
+     * @throws IllegalArgumentException if the scheme is not {@code rtmp} (or {@code rtmps} for a client), the host is missing or the
      *                                  port is not a number in 0..65535
      */
     public static RtmpUrl parseListening(String url) {
@@ -93,8 +110,11 @@ public record RtmpUrl(String host, int port, String app, String streamName) {
     private static RtmpUrl parse(String url, boolean listening) {
         Objects.requireNonNull(url, "url");
         int schemeEnd = url.indexOf("://");
-        if (schemeEnd < 0 || !url.substring(0, schemeEnd).toLowerCase(Locale.ROOT).equals("rtmp")) {
-            throw new IllegalArgumentException("not an rtmp:// URL: " + url);
+        String scheme = schemeEnd < 0 ? "" : url.substring(0, schemeEnd).toLowerCase(Locale.ROOT);
+        boolean tls = scheme.equals("rtmps");
+        if (!scheme.equals("rtmp") && !(tls && !listening)) {
+            throw new IllegalArgumentException(tls ? "a listening address is rtmp:// (RTMPS listens through "
+                    + "RtmpServer.Builder#tls with its certificate): " + url : "not an rtmp:// or rtmps:// URL: " + url);
         }
         String rest = url.substring(schemeEnd + 3);
         int slash = rest.indexOf('/');
@@ -126,7 +146,7 @@ public record RtmpUrl(String host, int port, String app, String streamName) {
         if (host.isEmpty()) {
             throw new IllegalArgumentException("no host in " + url);
         }
-        int port = DEFAULT_PORT;
+        int port = tls ? DEFAULT_TLS_PORT : DEFAULT_PORT;
         if (portText != null) {
             try {
                 port = Integer.parseInt(portText);
@@ -160,17 +180,17 @@ public record RtmpUrl(String host, int port, String app, String streamName) {
                 stream = next.substring(second + 1);
             }
         }
-        return new RtmpUrl(host, port, app, stream);
+        return new RtmpUrl(host, port, app, stream, tls);
     }
 
     /**
-     * {@code rtmp://host:port/app}: what goes in {@code connect}'s tcUrl.
+     * {@code rtmp://host:port/app} ({@code rtmps://} for RTMPS): what goes in {@code connect}'s tcUrl.
      *
      * @return the tcUrl
      */
     public String tcUrl() {
         String h = host.indexOf(':') >= 0 ? "[" + host + "]" : host;
-        return "rtmp://" + h + ":" + port + "/" + app;
+        return (tls ? "rtmps://" : "rtmp://") + h + ":" + port + "/" + app;
     }
 
     /**

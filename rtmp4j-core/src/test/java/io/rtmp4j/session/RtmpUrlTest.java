@@ -34,6 +34,19 @@ class RtmpUrlTest {
     }
 
     @Test
+    void rtmpsUrlsAreTlsOnPort443ByDefaultAndKeepTheirSchemeInTheTcUrl() {
+        RtmpUrl u = RtmpUrl.parse("rtmps://a.rtmp.youtube.com/live2/KEY");
+        assertThat(u.tls()).isTrue();
+        assertThat(u.port()).isEqualTo(RtmpUrl.DEFAULT_TLS_PORT);
+        assertThat(u.tcUrl()).isEqualTo("rtmps://a.rtmp.youtube.com:443/live2");
+        assertThat(RtmpUrl.parse("RTMPS://h:1936/app/s").port()).isEqualTo(1936);
+        assertThat(RtmpUrl.parse("rtmp://h/app/s").tls()).isFalse();
+        assertThatThrownBy(() -> RtmpUrl.parseListening("rtmps://0.0.0.0:443/live"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("RtmpServer.Builder#tls");
+        assertThatThrownBy(() -> RtmpUrl.parse("http://h/app/s")).hasMessageContaining("not an rtmp:// or rtmps://");
+    }
+
+    @Test
     void tcUrlAlwaysNamesThePortAsFfmpegDoes() {
         assertThat(RtmpUrl.parse("rtmp://localhost/live/cam1").tcUrl()).isEqualTo("rtmp://localhost:1935/live");
         assertThat(RtmpUrl.parse("rtmp://h:2000/live/inst/cam1").tcUrl()).isEqualTo("rtmp://h:2000/live/inst");

@@ -62,6 +62,25 @@ public final class Peers {
         return p;
     }
 
+    /**
+     * A self-signed certificate for {@code localhost} and its PKCS#8 key, made with openssl in {@code dir}
+     * (as an operator would for a test server), or a skipped test when openssl is missing.
+     *
+     * @return the certificate (PEM) and the key (PEM)
+     */
+    public static Path[] selfSignedCertificate(Path dir) throws IOException, InterruptedException {
+        Path openssl = require("openssl", "openssl");
+        Path cert = dir.resolve("cert.pem");
+        Path key = dir.resolve("key.pem");
+        Path log = dir.resolve("openssl.log");
+        int rc = run(log, Duration.ofSeconds(60), List.of(openssl.toString(), "req", "-x509", "-newkey", "rsa:2048",
+                "-nodes", "-keyout", key.toString(), "-out", cert.toString(), "-days", "2", "-subj", "/CN=localhost"));
+        if (rc != 0) {
+            throw new IOException("openssl failed: " + tail(log));
+        }
+        return new Path[] {cert, key};
+    }
+
     /** A free TCP port on the loopback interface. */
     public static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {

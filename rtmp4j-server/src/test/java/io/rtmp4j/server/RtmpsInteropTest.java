@@ -31,16 +31,8 @@ class RtmpsInteropTest {
         }
     }
 
-    /** A self-signed certificate for localhost and its PKCS#8 key. */
     private Path[] certificate() throws Exception {
-        Path openssl = Peers.require("openssl", "openssl");
-        Path cert = tmp.resolve("cert.pem");
-        Path key = tmp.resolve("key.pem");
-        int rc = Peers.run(tmp.resolve("openssl.log"), Duration.ofSeconds(60), List.of(openssl.toString(), "req", "-x509",
-                "-newkey", "rsa:2048", "-nodes", "-keyout", key.toString(), "-out", cert.toString(), "-days", "2",
-                "-subj", "/CN=localhost"));
-        assertThat(rc).as("openssl: %s", Peers.tail(tmp.resolve("openssl.log"))).isZero();
-        return new Path[] {cert, key};
+        return Peers.selfSignedCertificate(tmp);
     }
 
     @Test

@@ -1,6 +1,12 @@
 package io.rtmp4j.netty.client;
 
 import io.netty.bootstrap.Bootstrap;
+import io.netty.handler.ssl.SslContextBuilder;
+import io.netty.handler.ssl.SslHandler;
+import io.netty.handler.ssl.SslProvider;
+import io.netty.handler.ssl.util.InsecureTrustManagerFactory;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLParameters;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
@@ -77,7 +83,36 @@ public final class RtmpClient implements AutoCloseable {
      *                           server asks only when it must go away or move the client
      */
     public record Settings(Duration connectTimeout, Duration responseTimeout, Duration closeTimeout,
-                           int writeLowWaterMark, int writeHighWaterMark, boolean followReconnect) {
+                           int writeLowWaterMark, int writeHighWaterMark, boolean followReconnect,
+                           boolean trustAnyCertificate) {
+
+        /**
+         * Settings that check the RTMPS server's certificate (the earlier six-part form).
+         *
+         * @param connectTimeout TCP connect timeout
+         * @param responseTimeout how long the server may take to answer each step
+         * @param closeTimeout after a graceful close, how long to wait for the server to close
+         * @param writeLowWaterMark outbound bytes below which the connection is writable again
+         * @param writeHighWaterMark outbound bytes above which it is not writable
+         * @param followReconnect follow Enhanced RTMP Reconnect Requests
+         */
+        public Settings(Duration connectTimeout, Duration responseTimeout, Duration closeTimeout,
+                        int writeLowWaterMark, int writeHighWaterMark, boolean followReconnect) {
+            this(connectTimeout, responseTimeout, closeTimeout, writeLowWaterMark, writeHighWaterMark,
+                    followReconnect, false);
+        }
+
+        /**
+         * These settings, but accepting any RTMPS server certificate and host name (self-signed test
+         * servers; never for a real service: it gives up what TLS is for).
+         *
+         * @param trust whether to accept any certificate
+         * @return the new settings
+         */
+        public Settings withTrustAnyCertificate(boolean trust) {
+            return new Settings(connectTimeout, responseTimeout, closeTimeout, writeLowWaterMark, writeHighWaterMark,
+                    followReconnect, trust);
+        }
 
         /**
          * Checks the settings: the timeouts are present, connect and response timeouts at least 1 ms,
@@ -93,6 +128,8 @@ public final class RtmpClient implements AutoCloseable {
          *     Request"): {@code connect} then announces {@code capsEx} Reconnect, and a publisher or player
          *     moves to the server the request names, keeping its stream (see {@link RtmpPublisher} and
          *     {@link RtmpPlayer})
+         * @param trustAnyCertificate for {@code rtmps://}: accept any server certificate and host name
+         *     (default false: the JDK's trust store and a host name check, as HTTPS does)
          * @throws IllegalArgumentException if a value is out of its range
          * @throws NullPointerException if a timeout is null
          */
@@ -142,7 +179,7 @@ public final class RtmpClient implements AutoCloseable {
          */
         public Settings withResponseTimeout(Duration d) {
             return new Settings(connectTimeout, d, closeTimeout, writeLowWaterMark, writeHighWaterMark,
-                    followReconnect);
+                    followReconnect, trustAnyCertificate);
         }
 
         /**
@@ -153,7 +190,7 @@ public final class RtmpClient implements AutoCloseable {
          */
         public Settings withCloseTimeout(Duration d) {
             return new Settings(connectTimeout, responseTimeout, d, writeLowWaterMark, writeHighWaterMark,
-                    followReconnect);
+                    followReconnect, trustAnyCertificate);
         }
 
         /**
@@ -164,7 +201,7 @@ public final class RtmpClient implements AutoCloseable {
          */
         public Settings withFollowReconnect(boolean follow) {
             return new Settings(connectTimeout, responseTimeout, closeTimeout, writeLowWaterMark,
-                    writeHighWaterMark, follow);
+                    writeHighWaterMark, follow, trustAnyCertificate);
         }
     }
 
@@ -260,7 +297,31 @@ public final class RtmpClient implements AutoCloseable {
         String rest = tcUrl.substring(tcUrl.indexOf("://") + 3);
         int slash = rest.indexOf('/');
         String app = slash < 0 ? "" : rest.substring(slash + 1);
-        return new RtmpUrl(base.host(), base.port(), app, streamName);
+        return new RtmpUrl(base.host(), base.port(), app, streamName, base.tls());
+    }
+
+    /**
+     * The TLS handler of an {@code rtmps://} connection: SNI with the URL's host, and (unless
+     * {@link Settings#trustAnyCertificate()}) the JDK's trust store and the host name checked against the
+     * certificate as HTTPS does (RFC 2818), which Netty's handler leaves to the caller.
+     */
+    private SslHandler tlsHandler(SocketChannel ch, RtmpUrl url) {
+        try {
+            SslContextBuilder b = SslContextBuilder.forClient().sslProvider(SslProvider.JDK);
+            if (settings.trustAnyCertificate()) {
+                b.trustManager(InsecureTrustManagerFactory.INSTANCE);
+            }
+            SslHandler h = b.build().newHandler(ch.alloc(), url.host(), url.port());
+            if (!settings.trustAnyCertificate()) {
+                SSLParameters p = h.engine().getSSLParameters();
+                p.setEndpointIdentificationAlgorithm("HTTPS");
+                h.engine().setSSLParameters(p);
+            }
+            h.setHandshakeTimeoutMillis(settings.connectTimeout().toMillis());
+            return h;
+        } catch (SSLException e) {
+            throw new IllegalStateException("the JDK's TLS cannot be set up: " + e.getMessage(), e);
+        }
     }
 
     /**
@@ -292,6 +353,9 @@ public final class RtmpClient implements AutoCloseable {
                 .handler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
+                        if (url.tls()) {
+                            ch.pipeline().addLast("tls", tlsHandler(ch, url));
+                        }
                         RtmpClientConnection c = new RtmpClientConnection(RtmpClient.this, ch, settings, url, config);
                         ch.pipeline().addLast("rtmp", c.new Handler());
                         c.connectedFuture().whenComplete((ok, err) -> {
