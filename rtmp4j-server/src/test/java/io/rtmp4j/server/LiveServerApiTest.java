@@ -140,6 +140,8 @@ class LiveServerApiTest {
                 .satisfies(e -> assertThat(((RtmpClientException) e).statusCode())
                         .contains(StatusCode.PUBLISH_UNAUTHORIZED.code()));
         assertThat(server.hub().isPublished(StreamKey.of("live", "cam"))).isFalse();
+        assertThat(frames.video).as("nothing of the refused publisher reached the player").isEmpty();
+        assertThat(tmp.resolve("live")).as("nor a recording").doesNotExist();
 
         // the right key: published under the name without its query string
         RtmpPublisher pub = client.publish(url("cam?key=s3cret")).get(10, TimeUnit.SECONDS);

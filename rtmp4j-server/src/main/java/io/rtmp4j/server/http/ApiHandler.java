@@ -201,6 +201,7 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
                 }
                 return notFound();
             case "connections":
+            case "clients": // the name issue 12 and SRS use; the same resource
                 if (n == 3) {
                     return get ? Reply.json(HttpResponseStatus.OK, connectionsView()) : Reply.notAllowed(GET);
                 }

@@ -189,6 +189,7 @@ class HttpApiServerTest {
 
         JsonNode conns = json("/api/v1/connections");
         assertThat(conns).hasSize(2);
+        assertThat(json("/api/v1/clients")).as("the same resource under issue 12's name").isEqualTo(conns);
         JsonNode publisher = null;
         JsonNode player = null;
         for (JsonNode c : conns) {
