@@ -29,6 +29,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.SplittableRandom;
+import java.util.function.Function;
 import java.util.random.RandomGenerator;
 
 /**
@@ -125,10 +126,31 @@ public final class ClientSession {
      * @param random source of C1's random bytes (need not be secure, rtmp-1.0.txt §5.2.3)
      */
     public ClientSession(ClientSessionConfig config, RandomGenerator random, ClientSessionListener listener) {
+        this(config, random, Objects.requireNonNull(listener, "listener"), null);
+    }
+
+    /**
+     * A client whose listener is made for it: {@code listenerOf} is handed this session (before any byte
+     * is received), so the listener can keep it and drive it from its callbacks (e.g. publish once
+     * connected).
+     *
+     * @param config     the connect settings
+     * @param random     source of C1's random bytes (need not be secure, rtmp-1.0.txt §5.2.3)
+     * @param listenerOf makes the listener of the session it is given
+     */
+    public ClientSession(ClientSessionConfig config, RandomGenerator random,
+                         Function<? super ClientSession, ? extends ClientSessionListener> listenerOf) {
+        this(config, random, null, Objects.requireNonNull(listenerOf, "listenerOf"));
+    }
+
+    private ClientSession(ClientSessionConfig config, RandomGenerator random, ClientSessionListener listener,
+                          Function<? super ClientSession, ? extends ClientSessionListener> listenerOf) {
         this.config = Objects.requireNonNull(config, "config");
-        this.listener = Objects.requireNonNull(listener, "listener");
         this.wire = new Wire(Handshake.client(config.handshakeKind(), random, config.epoch()), config.chunkLimits(),
                 config.messageLimits());
+        // last: a listener made for this session sees it fully built
+        this.listener = listener != null ? listener
+                : Objects.requireNonNull(listenerOf.apply(this), "the listener made for the session");
     }
 
     // ------------------------------------------------------------------------------------------------

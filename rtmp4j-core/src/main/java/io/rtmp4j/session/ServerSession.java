@@ -33,6 +33,7 @@ import java.util.Objects;
 import java.util.SplittableRandom;
 import java.util.concurrent.Executor;
 import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 import java.util.random.RandomGenerator;
 
 /**
@@ -173,10 +174,36 @@ public final class ServerSession {
      * @param listener receives the events
      */
     public ServerSession(ServerSessionConfig config, RandomGenerator random, ServerSessionListener listener) {
+        this(config, random, Objects.requireNonNull(listener, "listener"), null);
+    }
+
+    /**
+     * A session whose listener is made for it: {@code listenerOf} is handed this session (before any byte
+     * is received), so the listener can keep it and drive it from its callbacks.
+     *
+     * <pre>{@code
+     * ServerSession s = new ServerSession(config, random, session -> new ServerSessionListener() {
+     *     public void onPublish(PublishRequest r) { r.accept(); session.sendStatus(...); }
+     * });
+     * }</pre>
+     *
+     * @param config     settings and limits
+     * @param random     source of the handshake's random bytes (rtmp-1.0.txt §5.2.3: need not be secure)
+     * @param listenerOf makes the listener of the session it is given
+     */
+    public ServerSession(ServerSessionConfig config, RandomGenerator random,
+                         Function<? super ServerSession, ? extends ServerSessionListener> listenerOf) {
+        this(config, random, null, Objects.requireNonNull(listenerOf, "listenerOf"));
+    }
+
+    private ServerSession(ServerSessionConfig config, RandomGenerator random, ServerSessionListener listener,
+                          Function<? super ServerSession, ? extends ServerSessionListener> listenerOf) {
         this.config = Objects.requireNonNull(config, "config");
-        this.listener = Objects.requireNonNull(listener, "listener");
         this.wire = new Wire(Handshake.server(random, config.epoch()), config.chunkLimits(), config.messageLimits(),
                 AUDIO_CSID, VIDEO_CSID, DATA_CSID);
+        // last: a listener made for this session sees it fully built
+        this.listener = listener != null ? listener
+                : Objects.requireNonNull(listenerOf.apply(this), "the listener made for the session");
     }
 
     // ------------------------------------------------------------------------------------------------
