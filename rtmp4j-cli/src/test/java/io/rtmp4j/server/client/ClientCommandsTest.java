@@ -64,7 +64,8 @@ class ClientCommandsTest {
         Path f = emptyFlv();
         Run r = run("publish", f.toString(), "http://127.0.0.1/live/x");
         assertThat(r.status()).isEqualTo(1);
-        assertThat(r.err()).isEqualTo("publish: not an rtmp:// URL: http://127.0.0.1/live/x" + System.lineSeparator());
+        assertThat(r.err()).isEqualTo("publish: not an rtmp:// or rtmps:// URL: http://127.0.0.1/live/x"
+                + System.lineSeparator());
         r = run("publish", f.toString(), "rtmp://127.0.0.1/live");
         assertThat(r.status()).isEqualTo(1);
         assertThat(r.err()).contains("the URL names no stream");
