@@ -35,6 +35,9 @@ import java.util.Objects;
  * (after a chunk stream's first use). With Netty: size the {@code ByteBuf} with
  * {@link #encodedLength(RawMessage)}, encode into {@code buf.nioBuffer(buf.writerIndex(), n)} and
  * advance the writer index by {@code n}. Not thread-safe.
+ *
+ * <p>{@link #encodeFmt0} writes one message with a fmt 0 first chunk and no state at all, for bytes
+ * shared by many connections ({@code io.rtmp4j.session.ChunkLayout} uses it for the fan-out contract).
  */
 public final class ChunkEncoder {
 
@@ -74,9 +77,7 @@ public final class ChunkEncoder {
      * @throws IllegalArgumentException outside 1..0x7FFFFFFF
      */
     public void setChunkSize(int size) {
-        if (size < 1) {
-            throw new IllegalArgumentException("chunk size must be 1..0x7FFFFFFF: " + size);
-        }
+        checkChunkSize(size);
         this.chunkSize = size;
     }
 
@@ -123,7 +124,7 @@ public final class ChunkEncoder {
         OutboundStream s = streams.get(csid);
         int fmt = chooseFormat(s, typeId, timestamp, messageStreamId, length);
         boolean extended = headerValue(s, fmt, timestamp) >= EXTENDED;
-        return totalLength(basicHeaderLength(csid), fmt, extended, length);
+        return totalLength(chunkSize, basicHeaderLength(csid), fmt, extended, length);
     }
 
     /**
@@ -198,7 +199,7 @@ public final class ChunkEncoder {
         // for fmt 3, value is the delta the last fmt 0/1/2 header carried, so this is the flag the peer remembers
         boolean extended = value >= EXTENDED;
         int basic = basicHeaderLength(csid);
-        int total = totalLength(basic, fmt, extended, len);
+        int total = totalLength(chunkSize, basic, fmt, extended, len);
         if (out.remaining() < total) {
             throw new BufferOverflowException();
         }
@@ -207,6 +208,76 @@ public final class ChunkEncoder {
             streams.put(csid, s);
         }
 
+        writeChunks(out, fmt, csid, value, extended, len, typeId, messageStreamId, payload, off, chunkSize);
+        s.valid = true;
+        if (fmt != 3) {
+            s.delta = (int) value;
+        }
+        s.timestamp = timestamp;
+        s.length = len;
+        s.typeId = typeId;
+        s.messageStreamId = messageStreamId;
+        return total;
+    }
+
+    /**
+     * Exact number of bytes {@link #encodeFmt0} writes for such a message.
+     *
+     * @param chunkSize the outbound chunk size, 1..0x7FFFFFFF
+     * @param csid chunk stream id, 2..65599 (rtmp-1.0.txt §5.3.1.1)
+     * @param timestamp message timestamp in ms, unsigned 32-bit
+     * @param length payload length in bytes
+     * @return the encoded length in bytes
+     * @throws IllegalArgumentException if a value is out of its range
+     */
+    public static int encodedLengthFmt0(int chunkSize, int csid, long timestamp, int length) {
+        checkChunkSize(chunkSize);
+        check(csid, 0, timestamp, length);
+        return totalLength(chunkSize, basicHeaderLength(csid), 0, timestamp >= EXTENDED, length);
+    }
+
+    /**
+     * Encodes one message on its own, whatever was sent before on {@code csid}: a fmt 0 first chunk
+     * (rtmp-1.0.txt §5.3.1.2.1), fmt 3 continuations of {@code chunkSize} bytes (§5.3.1.2.4), the
+     * extended timestamp (§5.3.1.3) on every chunk when the timestamp is 0xFFFFFF or more, exactly as
+     * {@link #encode(int, int, long, int, ByteBuffer, ByteBuffer)} writes a message after
+     * {@link #forget(int)}. Needs no encoder state, so one call serves any number of connections and
+     * any thread. The payload is the {@code payload.remaining()} bytes from its position (position and
+     * limit are left as they were); nothing is written if {@code out} has less room than
+     * {@link #encodedLengthFmt0}.
+     *
+     * @param chunkSize the outbound chunk size, 1..0x7FFFFFFF
+     * @param csid chunk stream id, 2..65599 (rtmp-1.0.txt §5.3.1.1)
+     * @param typeId message type id (rtmp-1.0.txt §5.4, §7.1)
+     * @param timestamp message timestamp in ms, unsigned 32-bit
+     * @param messageStreamId message stream id
+     * @param payload the payload, from its position to its limit
+     * @param out where the chunks go
+     * @return the number of bytes written
+     * @throws IllegalArgumentException if a value is out of its range
+     * @throws BufferOverflowException  if {@code out} is too small
+     */
+    public static int encodeFmt0(int chunkSize, int csid, int typeId, long timestamp, int messageStreamId,
+                                 ByteBuffer payload, ByteBuffer out) {
+        checkChunkSize(chunkSize);
+        int len = payload.remaining();
+        check(csid, typeId, timestamp, len);
+        boolean extended = timestamp >= EXTENDED;
+        int total = totalLength(chunkSize, basicHeaderLength(csid), 0, extended, len);
+        if (out.remaining() < total) {
+            throw new BufferOverflowException();
+        }
+        writeChunks(out, 0, csid, timestamp, extended, len, typeId, messageStreamId, payload, payload.position(),
+                chunkSize);
+        return total;
+    }
+
+    /**
+     * Writes the chunks of one message: its first chunk with a {@code fmt} header standing for
+     * {@code value} (the timestamp for fmt 0, the delta otherwise), then fmt 3 continuations.
+     */
+    private static void writeChunks(ByteBuffer out, int fmt, int csid, long value, boolean extended, int len,
+                                    int typeId, int messageStreamId, ByteBuffer payload, int off, int chunkSize) {
         writeBasicHeader(out, fmt, csid);
         int field = extended ? EXTENDED : (int) value;
         if (fmt <= 2) {
@@ -236,16 +307,12 @@ public final class ChunkEncoder {
             out.put(out.position(), payload, off + done, n);
             out.position(out.position() + n);
         }
+    }
 
-        s.valid = true;
-        if (fmt != 3) {
-            s.delta = (int) value;
+    private static void checkChunkSize(int size) {
+        if (size < 1) {
+            throw new IllegalArgumentException("chunk size must be 1..0x7FFFFFFF: " + size);
         }
-        s.timestamp = timestamp;
-        s.length = len;
-        s.typeId = typeId;
-        s.messageStreamId = messageStreamId;
-        return total;
     }
 
     private static void check(int csid, int typeId, long timestamp, int length) {
@@ -283,7 +350,7 @@ public final class ChunkEncoder {
         return csid < 64 ? 1 : csid < 320 ? 2 : 3;
     }
 
-    private int totalLength(int basic, int fmt, boolean extended, int len) {
+    private static int totalLength(int chunkSize, int basic, int fmt, boolean extended, int len) {
         int ext = extended ? 4 : 0;
         long chunks = len == 0 ? 1 : (len + (long) chunkSize - 1) / chunkSize;
         long total = basic + MESSAGE_HEADER_LENGTH[fmt] + ext + len + (chunks - 1) * (basic + ext);

@@ -13,21 +13,24 @@ import io.rtmp4j.message.StatusCode;
  * StreamBegin, {@code NetStream.Play.Start}, {@code |RtmpSampleAccess} (a data message at timestamp 0).
  * It sends no {@code NetStream.Data.Start}: FFmpeg's FLV demuxer would turn that data message into a
  * stream of its own (docs/INTEROP.md "Media").
- * After that the stream accepts {@link ServerSession#sendAudio} and friends (and the fan-out writes
- * described on {@link ServerSession}).
+ * After that the stream accepts {@link ServerSession#sendAudio} and friends, and media chunked once for
+ * many players with the {@link #playback()}'s {@link ChunkLayout} (the fan-out contract).
  */
 public final class PlayRequest extends StreamRequest {
 
     private final double start;
     private final double duration;
     private final boolean reset;
+    private final Playback playback;
 
-    PlayRequest(ServerSession session, int streamId, String streamName, double start, double duration, boolean reset,
-                CommandMessage message) {
-        super(session, streamId, streamName, message, "play");
+    PlayRequest(ServerSession session, ServerSession.Stream stream, String streamName, double start, double duration,
+                boolean reset, CommandMessage message) {
+        super(session, stream.id, streamName, message, "play");
         this.start = start;
         this.duration = duration;
         this.reset = reset;
+        // a play comes after the connect was accepted: the outbound chunk size is final by now
+        this.playback = new Playback(session, stream, this, ChunkLayout.of(session.outboundChunkSize(), stream.id));
     }
 
     /**
@@ -68,6 +71,17 @@ public final class PlayRequest extends StreamRequest {
     public boolean accept() {
         decide();
         return session.decide(() -> session.acceptPlay(this));
+    }
+
+    /**
+     * The play this request starts once accepted: its {@link ChunkLayout} and what the player wants
+     * (receiveAudio, receiveVideo, pause), for a writer of media shared by many players. The same handle
+     * before and after the decision; {@link Playback#isPlaying()} is true from the accept until the play ends.
+     *
+     * @return the playback handle of this request
+     */
+    public Playback playback() {
+        return playback;
     }
 
     /**

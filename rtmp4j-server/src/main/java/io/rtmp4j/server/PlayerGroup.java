@@ -4,6 +4,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.EventExecutor;
 import io.netty.util.internal.PlatformDependent;
+import io.rtmp4j.session.ChunkLayout;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;

@@ -2,6 +2,7 @@ package io.rtmp4j.server;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.util.concurrent.EventExecutor;
+import io.rtmp4j.session.ChunkLayout;
 
 /**
  * A player's connection as the {@link StreamHub} sees it. The transport implements it; the hub calls

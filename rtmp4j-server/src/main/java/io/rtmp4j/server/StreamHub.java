@@ -2,6 +2,7 @@ package io.rtmp4j.server;
 
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.PooledByteBufAllocator;
+import io.rtmp4j.session.ChunkLayout;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;

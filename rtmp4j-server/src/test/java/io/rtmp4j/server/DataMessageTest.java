@@ -10,6 +10,7 @@ import io.rtmp4j.chunk.RawMessage;
 import io.rtmp4j.flv.FlvReader;
 import io.rtmp4j.flv.FlvTag;
 import io.rtmp4j.flv.ScriptTag;
+import io.rtmp4j.session.ChunkLayout;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.nio.ByteBuffer;

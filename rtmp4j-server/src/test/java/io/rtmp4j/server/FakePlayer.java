@@ -4,6 +4,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.util.concurrent.EventExecutor;
 import io.rtmp4j.chunk.ChunkDecoder;
 import io.rtmp4j.chunk.RawMessage;
+import io.rtmp4j.session.ChunkLayout;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;

@@ -8,6 +8,7 @@ import io.netty.channel.DefaultEventLoop;
 import io.netty.util.concurrent.EventExecutor;
 import io.netty.util.concurrent.ImmediateEventExecutor;
 import io.rtmp4j.chunk.RawMessage;
+import io.rtmp4j.session.ChunkLayout;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -3,6 +3,7 @@ package io.rtmp4j.bench.jmh;
 import io.rtmp4j.chunk.ChunkDecoder;
 import io.rtmp4j.chunk.ChunkEncoder;
 import io.rtmp4j.chunk.RawMessage;
+import io.rtmp4j.session.ChunkLayout;
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -51,6 +52,9 @@ public class ChunkBenchmark {
     private ChunkEncoder encoder;
     private ByteBuffer out;
     private Consumer<RawMessage> sink;
+    /** Each message's payload as a buffer (as the server's frames hold theirs), for the fan-out encodings. */
+    private ByteBuffer[] payloads;
+    private ChunkLayout layout;
 
     /** Bytes processed, reported by JMH per {@link OutputTimeUnit} (bytes/µs = MB/s). */
     @State(Scope.Thread)
@@ -77,6 +81,8 @@ public class ChunkBenchmark {
         }
         out = ByteBuffer.allocate(total);
         sink = bh::consume;
+        payloads = messages.stream().map(m -> ByteBuffer.wrap(m.payload())).toArray(ByteBuffer[]::new);
+        layout = ChunkLayout.of(chunkSize, 1);
     }
 
     /** Decodes the whole second from one buffer (as a large socket read would deliver it). */
@@ -104,6 +110,37 @@ public class ChunkBenchmark {
         out.clear();
         for (int i = 0, n = messages.size(); i < n; i++) {
             encoder.encode(messages.get(i), out);
+        }
+        counter.bytes += out.position();
+        return out.position();
+    }
+
+    /**
+     * The server's fan-out encoding: each message on its own with a fmt 0 first chunk, for every player
+     * with this layout ({@link ChunkLayout#encode}, what the hub's frames use).
+     */
+    @Benchmark
+    public int encodeShared(Bytes counter) {
+        out.clear();
+        for (int i = 0, n = messages.size(); i < n; i++) {
+            layout.encode(messages.get(i).typeId(), messages.get(i).timestamp(), payloads[i], out);
+        }
+        counter.bytes += out.position();
+        return out.position();
+    }
+
+    /**
+     * The same bytes the way the hub made them before {@link ChunkLayout#encode}: a stateful encoder told to
+     * {@link ChunkEncoder#forget(int)} the chunk stream before each message.
+     */
+    @Benchmark
+    public int encodeSharedWithForget(Bytes counter) {
+        out.clear();
+        for (int i = 0, n = messages.size(); i < n; i++) {
+            RawMessage m = messages.get(i);
+            int csid = layout.chunkStreamId(m.typeId());
+            encoder.forget(csid);
+            encoder.encode(csid, m.typeId(), m.timestamp(), layout.messageStreamId(), payloads[i], out);
         }
         counter.bytes += out.position();
         return out.position();
