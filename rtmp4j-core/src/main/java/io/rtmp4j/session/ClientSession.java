@@ -67,7 +67,7 @@ import java.util.random.RandomGenerator;
  * deleteStream for a playback, then {@link #isCloseRequested()}: the transport flushes, half-closes and
  * reads until the server closes.
  */
-public final class ClientSession {
+public final class ClientSession implements RtmpSession {
 
     /** Chunk stream of outbound audio (ffmpeg's). */
     public static final int AUDIO_CSID = MessageCodec.CSID_AUDIO;
@@ -140,6 +140,7 @@ public final class ClientSession {
      * @param in the bytes received; consumed entirely
      * @throws RtmpProtocolException on a protocol violation (then on every later call)
      */
+    @Override
     public void receive(ByteBuffer in) {
         if (state == State.CLOSED) {
             in.position(in.limit());
@@ -153,6 +154,7 @@ public final class ClientSession {
      *
      * @return true while bytes wait
      */
+    @Override
     public boolean hasOutbound() {
         return wire.hasOutbound();
     }
@@ -163,6 +165,7 @@ public final class ClientSession {
      *
      * @return the number of bytes queued
      */
+    @Override
     public int pendingOutboundBytes() {
         return wire.pendingOutboundBytes();
     }
@@ -172,6 +175,7 @@ public final class ClientSession {
      *
      * @return the bytes to send, possibly empty
      */
+    @Override
     public ByteBuffer pollOutbound() {
         return wire.pollOutbound();
     }
@@ -181,6 +185,7 @@ public final class ClientSession {
      *
      * @return true once a close is due
      */
+    @Override
     public boolean isCloseRequested() {
         return closeRequested;
     }
@@ -192,6 +197,36 @@ public final class ClientSession {
      */
     public State state() {
         return state;
+    }
+
+    /**
+     * {@inheritDoc} For a client: {@link State#HANDSHAKE} or {@link State#CONNECTING}.
+     *
+     * @return true while the handshake or the server's answer to {@code connect} is missing
+     */
+    @Override
+    public boolean isAwaitingConnect() {
+        return state == State.HANDSHAKE || state == State.CONNECTING;
+    }
+
+    /**
+     * {@inheritDoc} For a client: {@link State#CONNECTED}.
+     *
+     * @return true while connected
+     */
+    @Override
+    public boolean isConnected() {
+        return state == State.CONNECTED;
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * @return true once {@link State#CLOSED}
+     */
+    @Override
+    public boolean isClosed() {
+        return state == State.CLOSED;
     }
 
     /**
@@ -235,6 +270,7 @@ public final class ClientSession {
      *
      * @return the outbound chunk size in bytes
      */
+    @Override
     public int outboundChunkSize() {
         return wire.chunkSize();
     }
@@ -415,9 +451,13 @@ public final class ClientSession {
      * User Control PingRequest with the caller's time (ms, unsigned 32-bit; time is passed in).
      *
      * @param pingTime the caller's time in ms
+     * @return true (it was queued)
+     * @throws IllegalStateException if the session is closed (as {@link #send})
      */
-    public void sendPingRequest(long pingTime) {
+    @Override
+    public boolean sendPingRequest(long pingTime) {
         send(new UserControl.PingRequest(pingTime & 0xFFFF_FFFFL));
+        return true;
     }
 
     /**
@@ -458,6 +498,7 @@ public final class ClientSession {
      *
      * @param reason why, for the logs and {@link ClientSessionListener#onClose}
      */
+    @Override
     public void close(String reason) {
         if (state == State.CLOSED) {
             return;
@@ -477,6 +518,7 @@ public final class ClientSession {
      *
      * @param reason why the connection ended
      */
+    @Override
     public void transportClosed(String reason) {
         if (state != State.CLOSED) {
             shutdown(reason);

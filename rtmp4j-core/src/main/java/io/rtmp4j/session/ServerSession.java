@@ -95,7 +95,7 @@ import java.util.random.RandomGenerator;
  * {@link #receivesAudio(int)}, {@link #receivesVideo(int)} and {@link #isPaused(int)} itself when it
  * bypasses {@link #sendAudio} / {@link #sendVideo}.
  */
-public final class ServerSession {
+public final class ServerSession implements RtmpSession {
 
     /** Chunk stream of audio to players (ffmpeg's audio channel, {@link MessageCodec#CSID_AUDIO}). */
     public static final int AUDIO_CSID = MessageCodec.CSID_AUDIO;
@@ -189,6 +189,7 @@ public final class ServerSession {
      * @param in the bytes received; consumed entirely
      * @throws RtmpProtocolException on a protocol violation (then on every later call)
      */
+    @Override
     public void receive(ByteBuffer in) {
         if (state == State.CLOSED) {
             in.position(in.limit()); // closing: read and drop until the peer closes
@@ -202,6 +203,7 @@ public final class ServerSession {
      *
      * @return true while bytes wait
      */
+    @Override
     public boolean hasOutbound() {
         return wire.hasOutbound();
     }
@@ -212,6 +214,7 @@ public final class ServerSession {
      *
      * @return the number of bytes queued
      */
+    @Override
     public int pendingOutboundBytes() {
         return wire.pendingOutboundBytes();
     }
@@ -222,6 +225,7 @@ public final class ServerSession {
      *
      * @return the bytes to send, possibly empty
      */
+    @Override
     public ByteBuffer pollOutbound() {
         return wire.pollOutbound();
     }
@@ -233,6 +237,7 @@ public final class ServerSession {
      *
      * @return true once a close is due
      */
+    @Override
     public boolean isCloseRequested() {
         return closeRequested;
     }
@@ -244,6 +249,36 @@ public final class ServerSession {
      */
     public State state() {
         return state;
+    }
+
+    /**
+     * {@inheritDoc} For a server: {@link State#HANDSHAKE} or {@link State#AWAITING_CONNECT}.
+     *
+     * @return true while the handshake or the peer's {@code connect} is missing
+     */
+    @Override
+    public boolean isAwaitingConnect() {
+        return state == State.HANDSHAKE || state == State.AWAITING_CONNECT;
+    }
+
+    /**
+     * {@inheritDoc} For a server: {@link State#CONNECTED}.
+     *
+     * @return true while connected
+     */
+    @Override
+    public boolean isConnected() {
+        return state == State.CONNECTED;
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * @return true once {@link State#CLOSED}
+     */
+    @Override
+    public boolean isClosed() {
+        return state == State.CLOSED;
     }
 
     // ------------------------------------------------------------------------------------------------
@@ -290,6 +325,7 @@ public final class ServerSession {
      *
      * @return the outbound chunk size in bytes
      */
+    @Override
     public int outboundChunkSize() {
         return wire.chunkSize();
     }
@@ -508,6 +544,7 @@ public final class ServerSession {
      * @param pingTime the caller's time in ms
      * @return true if queued, false if the session is closed
      */
+    @Override
     public boolean sendPingRequest(long pingTime) {
         return send(new UserControl.PingRequest(pingTime & 0xFFFF_FFFFL));
     }
@@ -629,6 +666,7 @@ public final class ServerSession {
      *
      * @param reason why, for {@link ServerSessionListener#onClose}
      */
+    @Override
     public void close(String reason) {
         if (state == State.CLOSED) {
             return;
@@ -653,6 +691,7 @@ public final class ServerSession {
      *
      * @param reason why the connection ended
      */
+    @Override
     public void transportClosed(String reason) {
         if (state == State.CLOSED) {
             return;
