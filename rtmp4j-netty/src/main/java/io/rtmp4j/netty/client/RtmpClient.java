@@ -293,7 +293,7 @@ public final class RtmpClient implements AutoCloseable {
                     @Override
                     protected void initChannel(SocketChannel ch) {
                         RtmpClientConnection c = new RtmpClientConnection(RtmpClient.this, ch, settings, url, config);
-                        ch.pipeline().addLast("rtmp", c.new Handler());
+                        ch.pipeline().addLast("rtmp", c.driver());
                         c.connectedFuture().whenComplete((ok, err) -> {
                             if (err != null) {
                                 result.completeExceptionally(err);
