@@ -199,31 +199,16 @@ public final class ClientSession implements RtmpSession {
         return state;
     }
 
-    /**
-     * {@inheritDoc} For a client: {@link State#HANDSHAKE} or {@link State#CONNECTING}.
-     *
-     * @return true while the handshake or the server's answer to {@code connect} is missing
-     */
     @Override
     public boolean isAwaitingConnect() {
         return state == State.HANDSHAKE || state == State.CONNECTING;
     }
 
-    /**
-     * {@inheritDoc} For a client: {@link State#CONNECTED}.
-     *
-     * @return true while connected
-     */
     @Override
     public boolean isConnected() {
         return state == State.CONNECTED;
     }
 
-    /**
-     * {@inheritDoc}
-     *
-     * @return true once {@link State#CLOSED}
-     */
     @Override
     public boolean isClosed() {
         return state == State.CLOSED;

@@ -251,31 +251,16 @@ public final class ServerSession implements RtmpSession {
         return state;
     }
 
-    /**
-     * {@inheritDoc} For a server: {@link State#HANDSHAKE} or {@link State#AWAITING_CONNECT}.
-     *
-     * @return true while the handshake or the peer's {@code connect} is missing
-     */
     @Override
     public boolean isAwaitingConnect() {
         return state == State.HANDSHAKE || state == State.AWAITING_CONNECT;
     }
 
-    /**
-     * {@inheritDoc} For a server: {@link State#CONNECTED}.
-     *
-     * @return true while connected
-     */
     @Override
     public boolean isConnected() {
         return state == State.CONNECTED;
     }
 
-    /**
-     * {@inheritDoc}
-     *
-     * @return true once {@link State#CLOSED}
-     */
     @Override
     public boolean isClosed() {
         return state == State.CLOSED;
