@@ -200,18 +200,13 @@ public final class ClientSession implements RtmpSession {
     }
 
     @Override
-    public boolean isAwaitingConnect() {
-        return state == State.HANDSHAKE || state == State.CONNECTING;
-    }
-
-    @Override
-    public boolean isConnected() {
-        return state == State.CONNECTED;
-    }
-
-    @Override
-    public boolean isClosed() {
-        return state == State.CLOSED;
+    public Phase phase() {
+        return switch (state) {
+            case HANDSHAKE -> Phase.HANDSHAKE;
+            case CONNECTING -> Phase.AWAITING_CONNECT;
+            case CONNECTED -> Phase.CONNECTED;
+            case CLOSED -> Phase.CLOSED;
+        };
     }
 
     /**

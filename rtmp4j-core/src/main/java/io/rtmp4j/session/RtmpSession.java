@@ -31,8 +31,8 @@ import java.nio.ByteBuffer;
  *       stream (§5.3) carrying messages (§5.4, §6, §7). Protocol control replies (Window Acknowledgement
  *       Size §5.4.4, Acknowledgement §5.4.3 per the peer's window, PingResponse §7.1.7) are queued by the
  *       session itself, from byte counts, not from time.</li>
- *   <li>{@link #isAwaitingConnect()}: the handshake (§5.2) and the {@code connect} exchange (§7.2.1.1),
- *       which a transport bounds with its handshake timeout.</li>
+ *   <li>{@link #phase()}: the handshake (§5.2) and the {@code connect} exchange (§7.2.1.1), which a
+ *       transport bounds with its handshake timeout ({@link #isAwaitingConnect()}).</li>
  *   <li>{@link #sendPingRequest}: User Control PingRequest (§7.1.7), the transport's liveness probe on an
  *       idle connection; the time is the caller's.</li>
  *   <li>{@link #close} and {@link #isCloseRequested()}: the graceful end of docs/INTEROP.md "Closing"
@@ -82,28 +82,60 @@ public interface RtmpSession {
     boolean isCloseRequested();
 
     /**
-     * Whether the session still waits on the peer to finish the handshake (rtmp-1.0.txt §5.2) or the
-     * {@code connect} exchange (§7.2.1.1): a server before the peer's {@code connect} command (not while
-     * its own application decides it), a client before the server's answer to its {@code connect}. A
+     * Where a connection is, in the terms both sides share (each session's own {@code State} says more).
+     */
+    enum Phase {
+        /** The handshake (rtmp-1.0.txt §5.2) is in progress. */
+        HANDSHAKE,
+        /**
+         * The {@code connect} exchange (rtmp-1.0.txt §7.2.1.1) waits on the peer: a server for the peer's
+         * {@code connect} command, a client for the server's answer to its own.
+         */
+        AWAITING_CONNECT,
+        /** A server's application has not decided the peer's {@code connect} yet (it may do so later). */
+        DECIDING_CONNECT,
+        /** {@code connect} was accepted. */
+        CONNECTED,
+        /** The session has ended ({@link #close}, a refused connect, or {@link #transportClosed}). */
+        CLOSED
+    }
+
+    /**
+     * Where the connection is.
+     *
+     * @return the phase
+     */
+    Phase phase();
+
+    /**
+     * Whether the session still waits on the peer to finish the handshake or the {@code connect} exchange
+     * ({@link Phase#HANDSHAKE} or {@link Phase#AWAITING_CONNECT}; not while the application decides). A
      * transport's handshake timeout acts only while this is true.
      *
      * @return true while the handshake or connect is the peer's to finish
      */
-    boolean isAwaitingConnect();
+    default boolean isAwaitingConnect() {
+        Phase p = phase();
+        return p == Phase.HANDSHAKE || p == Phase.AWAITING_CONNECT;
+    }
 
     /**
-     * Whether {@code connect} has been accepted and the session is not closed.
+     * Whether {@code connect} has been accepted and the session is not closed ({@link Phase#CONNECTED}).
      *
      * @return true while connected
      */
-    boolean isConnected();
+    default boolean isConnected() {
+        return phase() == Phase.CONNECTED;
+    }
 
     /**
-     * Whether the session has ended ({@link #close}, a refused connect, or {@link #transportClosed}).
+     * Whether the session has ended ({@link Phase#CLOSED}).
      *
      * @return true once closed
      */
-    boolean isClosed();
+    default boolean isClosed() {
+        return phase() == Phase.CLOSED;
+    }
 
     /**
      * Queues a User Control PingRequest (rtmp-1.0.txt §7.1.7) carrying the caller's time (milliseconds,

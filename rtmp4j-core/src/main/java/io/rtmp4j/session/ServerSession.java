@@ -252,18 +252,14 @@ public final class ServerSession implements RtmpSession {
     }
 
     @Override
-    public boolean isAwaitingConnect() {
-        return state == State.HANDSHAKE || state == State.AWAITING_CONNECT;
-    }
-
-    @Override
-    public boolean isConnected() {
-        return state == State.CONNECTED;
-    }
-
-    @Override
-    public boolean isClosed() {
-        return state == State.CLOSED;
+    public Phase phase() {
+        return switch (state) {
+            case HANDSHAKE -> Phase.HANDSHAKE;
+            case AWAITING_CONNECT -> Phase.AWAITING_CONNECT;
+            case CONNECT_PENDING -> Phase.DECIDING_CONNECT;
+            case CONNECTED -> Phase.CONNECTED;
+            case CLOSED -> Phase.CLOSED;
+        };
     }
 
     // ------------------------------------------------------------------------------------------------

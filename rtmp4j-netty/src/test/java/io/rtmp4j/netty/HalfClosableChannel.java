@@ -1,13 +1,13 @@
 package io.rtmp4j.netty;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelPromise;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.channel.socket.DuplexChannel;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * An {@link EmbeddedChannel} that can shut its output down as a TCP socket does, so that the driver's
@@ -31,23 +31,14 @@ final class HalfClosableChannel extends EmbeddedChannel implements DuplexChannel
 
     /** Takes every outbound byte written so far, as one array. */
     byte[] takeOutbound() {
-        List<byte[]> parts = new ArrayList<>();
-        int n = 0;
-        ByteBuf b;
-        while ((b = readOutbound()) != null) {
-            byte[] a = new byte[b.readableBytes()];
-            b.readBytes(a);
+        ByteBuf all = Unpooled.buffer();
+        for (ByteBuf b = readOutbound(); b != null; b = readOutbound()) {
+            all.writeBytes(b);
             b.release();
-            parts.add(a);
-            n += a.length;
         }
-        byte[] all = new byte[n];
-        int at = 0;
-        for (byte[] a : parts) {
-            System.arraycopy(a, 0, all, at, a.length);
-            at += a.length;
-        }
-        return all;
+        byte[] bytes = ByteBufUtil.getBytes(all);
+        all.release();
+        return bytes;
     }
 
     @Override

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
@@ -58,16 +59,14 @@ class RtmpClientConnectionDriverTest {
     }
 
     private byte[] takeOutbound() {
-        ByteBuffer all = ByteBuffer.allocate(1 << 16);
-        ByteBuf b;
-        while ((b = ch.readOutbound()) != null) {
-            all.put(b.nioBuffer());
+        ByteBuf all = Unpooled.buffer();
+        for (ByteBuf b = ch.readOutbound(); b != null; b = ch.readOutbound()) {
+            all.writeBytes(b);
             b.release();
         }
-        all.flip();
-        byte[] a = new byte[all.remaining()];
-        all.get(a);
-        return a;
+        byte[] bytes = ByteBufUtil.getBytes(all);
+        all.release();
+        return bytes;
     }
 
     @Test
