@@ -14,13 +14,18 @@ import io.netty.channel.socket.DuplexChannel;
  * half-close runs on it: after {@link #shutdownOutput()} it records what had been written, and writes
  * nothing more.
  */
-final class HalfClosableChannel extends EmbeddedChannel implements DuplexChannel {
+public final class HalfClosableChannel extends EmbeddedChannel implements DuplexChannel {
 
     private boolean inputShutdown;
     private boolean outputShutdown;
     private int outboundAtShutdown = -1;
 
-    HalfClosableChannel(ChannelHandler... handlers) {
+    /**
+     * A registered, active channel with {@code handlers}.
+     *
+     * @param handlers the pipeline
+     */
+    public HalfClosableChannel(ChannelHandler... handlers) {
         super(handlers);
     }
 
@@ -31,8 +36,18 @@ final class HalfClosableChannel extends EmbeddedChannel implements DuplexChannel
 
     /** Takes every outbound byte written so far, as one array. */
     byte[] takeOutbound() {
+        return takeOutbound(this);
+    }
+
+    /**
+     * Takes every outbound byte {@code ch} has written so far, as one array.
+     *
+     * @param ch any embedded channel
+     * @return the bytes, in order
+     */
+    public static byte[] takeOutbound(EmbeddedChannel ch) {
         ByteBuf all = Unpooled.buffer();
-        for (ByteBuf b = readOutbound(); b != null; b = readOutbound()) {
+        for (ByteBuf b = ch.readOutbound(); b != null; b = ch.readOutbound()) {
             all.writeBytes(b);
             b.release();
         }

@@ -3,12 +3,11 @@ package io.rtmp4j.netty.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.embedded.EmbeddedChannel;
+import io.rtmp4j.netty.HalfClosableChannel;
 import io.rtmp4j.netty.client.RtmpClientException.Kind;
 import io.rtmp4j.session.ClientSessionConfig;
 import io.rtmp4j.session.RtmpUrl;
@@ -59,14 +58,7 @@ class RtmpClientConnectionDriverTest {
     }
 
     private byte[] takeOutbound() {
-        ByteBuf all = Unpooled.buffer();
-        for (ByteBuf b = ch.readOutbound(); b != null; b = ch.readOutbound()) {
-            all.writeBytes(b);
-            b.release();
-        }
-        byte[] bytes = ByteBufUtil.getBytes(all);
-        all.release();
-        return bytes;
+        return HalfClosableChannel.takeOutbound(ch);
     }
 
     @Test
