@@ -68,7 +68,7 @@ import java.util.random.RandomGenerator;
  * deleteStream for a playback, then {@link #isCloseRequested()}: the transport flushes, half-closes and
  * reads until the server closes.
  */
-public final class ClientSession {
+public final class ClientSession implements RtmpSession {
 
     /** Chunk stream of outbound audio (ffmpeg's). */
     public static final int AUDIO_CSID = MessageCodec.CSID_AUDIO;
@@ -162,6 +162,7 @@ public final class ClientSession {
      * @param in the bytes received; consumed entirely
      * @throws RtmpProtocolException on a protocol violation (then on every later call)
      */
+    @Override
     public void receive(ByteBuffer in) {
         if (state == State.CLOSED) {
             in.position(in.limit());
@@ -175,6 +176,7 @@ public final class ClientSession {
      *
      * @return true while bytes wait
      */
+    @Override
     public boolean hasOutbound() {
         return wire.hasOutbound();
     }
@@ -185,6 +187,7 @@ public final class ClientSession {
      *
      * @return the number of bytes queued
      */
+    @Override
     public int pendingOutboundBytes() {
         return wire.pendingOutboundBytes();
     }
@@ -194,6 +197,7 @@ public final class ClientSession {
      *
      * @return the bytes to send, possibly empty
      */
+    @Override
     public ByteBuffer pollOutbound() {
         return wire.pollOutbound();
     }
@@ -203,6 +207,7 @@ public final class ClientSession {
      *
      * @return true once a close is due
      */
+    @Override
     public boolean isCloseRequested() {
         return closeRequested;
     }
@@ -214,6 +219,16 @@ public final class ClientSession {
      */
     public State state() {
         return state;
+    }
+
+    @Override
+    public Phase phase() {
+        return switch (state) {
+            case HANDSHAKE -> Phase.HANDSHAKE;
+            case CONNECTING -> Phase.AWAITING_CONNECT;
+            case CONNECTED -> Phase.CONNECTED;
+            case CLOSED -> Phase.CLOSED;
+        };
     }
 
     /**
@@ -257,6 +272,7 @@ public final class ClientSession {
      *
      * @return the outbound chunk size in bytes
      */
+    @Override
     public int outboundChunkSize() {
         return wire.chunkSize();
     }
@@ -437,9 +453,13 @@ public final class ClientSession {
      * User Control PingRequest with the caller's time (ms, unsigned 32-bit; time is passed in).
      *
      * @param pingTime the caller's time in ms
+     * @return true (it was queued)
+     * @throws IllegalStateException if the session is closed (as {@link #send})
      */
-    public void sendPingRequest(long pingTime) {
+    @Override
+    public boolean sendPingRequest(long pingTime) {
         send(new UserControl.PingRequest(pingTime & 0xFFFF_FFFFL));
+        return true;
     }
 
     /**
@@ -480,6 +500,7 @@ public final class ClientSession {
      *
      * @param reason why, for the logs and {@link ClientSessionListener#onClose}
      */
+    @Override
     public void close(String reason) {
         if (state == State.CLOSED) {
             return;
@@ -499,6 +520,7 @@ public final class ClientSession {
      *
      * @param reason why the connection ended
      */
+    @Override
     public void transportClosed(String reason) {
         if (state != State.CLOSED) {
             shutdown(reason);

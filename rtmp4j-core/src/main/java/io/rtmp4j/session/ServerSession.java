@@ -85,7 +85,7 @@ import java.util.random.RandomGenerator;
  * data) starts with a fmt 0 header, and that its outbound chunk size does not change after the connect
  * is accepted, so such writes need no notification.
  */
-public final class ServerSession {
+public final class ServerSession implements RtmpSession {
 
     /** Chunk stream of audio to players (ffmpeg's audio channel, {@link MessageCodec#CSID_AUDIO}). */
     public static final int AUDIO_CSID = MessageCodec.CSID_AUDIO;
@@ -206,6 +206,7 @@ public final class ServerSession {
      * @param in the bytes received; consumed entirely
      * @throws RtmpProtocolException on a protocol violation (then on every later call)
      */
+    @Override
     public void receive(ByteBuffer in) {
         if (state == State.CLOSED) {
             in.position(in.limit()); // closing: read and drop until the peer closes
@@ -219,6 +220,7 @@ public final class ServerSession {
      *
      * @return true while bytes wait
      */
+    @Override
     public boolean hasOutbound() {
         return wire.hasOutbound();
     }
@@ -229,6 +231,7 @@ public final class ServerSession {
      *
      * @return the number of bytes queued
      */
+    @Override
     public int pendingOutboundBytes() {
         return wire.pendingOutboundBytes();
     }
@@ -239,6 +242,7 @@ public final class ServerSession {
      *
      * @return the bytes to send, possibly empty
      */
+    @Override
     public ByteBuffer pollOutbound() {
         return wire.pollOutbound();
     }
@@ -250,6 +254,7 @@ public final class ServerSession {
      *
      * @return true once a close is due
      */
+    @Override
     public boolean isCloseRequested() {
         return closeRequested;
     }
@@ -261,6 +266,17 @@ public final class ServerSession {
      */
     public State state() {
         return state;
+    }
+
+    @Override
+    public Phase phase() {
+        return switch (state) {
+            case HANDSHAKE -> Phase.HANDSHAKE;
+            case AWAITING_CONNECT -> Phase.AWAITING_CONNECT;
+            case CONNECT_PENDING -> Phase.DECIDING_CONNECT;
+            case CONNECTED -> Phase.CONNECTED;
+            case CLOSED -> Phase.CLOSED;
+        };
     }
 
     // ------------------------------------------------------------------------------------------------
@@ -307,6 +323,7 @@ public final class ServerSession {
      *
      * @return the outbound chunk size in bytes
      */
+    @Override
     public int outboundChunkSize() {
         return wire.chunkSize();
     }
@@ -505,6 +522,7 @@ public final class ServerSession {
      * @param pingTime the caller's time in ms
      * @return true if queued, false if the session is closed
      */
+    @Override
     public boolean sendPingRequest(long pingTime) {
         return send(new UserControl.PingRequest(pingTime & 0xFFFF_FFFFL));
     }
@@ -626,6 +644,7 @@ public final class ServerSession {
      *
      * @param reason why, for {@link ServerSessionListener#onClose}
      */
+    @Override
     public void close(String reason) {
         if (state == State.CLOSED) {
             return;
@@ -650,6 +669,7 @@ public final class ServerSession {
      *
      * @param reason why the connection ended
      */
+    @Override
     public void transportClosed(String reason) {
         if (state == State.CLOSED) {
             return;

@@ -6,6 +6,9 @@
  * Not thread-safe: drive each session, and decide its requests, from one thread.
  *
  * <ul>
+ *   <li>{@link io.rtmp4j.session.RtmpSession}: what both sessions offer a transport (bytes in, bytes out,
+ *       the handshake / connect phase for its timers, PingRequest with the caller's time, closing), so one
+ *       transport drives either.</li>
  *   <li>{@link io.rtmp4j.session.ServerSession} + {@link io.rtmp4j.session.ServerSessionListener}: connect,
  *       publish and play arrive as {@link io.rtmp4j.session.ConnectRequest},
  *       {@link io.rtmp4j.session.PublishRequest}, {@link io.rtmp4j.session.PlayRequest}, decided now or

@@ -11,7 +11,7 @@ import io.netty.util.concurrent.FastThreadLocal;
  * per read was about 5 % of the server's CPU time).
  *
  * <p>This is safe because the server's connection handler consumes each read buffer completely and
- * releases it before it returns ({@link ServerConnectionHandler#channelRead}: the session copies
+ * releases it before it returns ({@link SessionDriver#channelRead}: the session copies
  * what it keeps), on the loop's own thread, before the next read. The loop's buffer has one reference
  * of its own; a read retains it and the handler's release gives it back. Should anything ever keep a
  * read buffer (a reference count other than the loop's own one when the next read starts), the loop

@@ -1,19 +1,12 @@
 package io.rtmp4j.netty;
 
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelFutureListener;
-import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.socket.SocketChannel;
 import io.netty.util.concurrent.EventExecutor;
-import io.rtmp4j.RtmpProtocolException;
 import io.rtmp4j.session.ServerSession;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
-import java.nio.ByteBuffer;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,25 +21,26 @@ import org.slf4j.LoggerFactory;
  * <p>Bytes the session queues are written after each inbound read batch and whenever the application
  * calls {@link #flush()}; {@link #writeChunks(ByteBuf)} writes pre-encoded media under the session's
  * fan-out contract (see {@link ServerSession}): the session's own pending bytes go first.
+ *
+ * <p>The channel's handler is the {@link SessionDriver} shared with the client; this class is the
+ * server's face of it (the driver's server-side choices are {@code ServerSide}'s).
  */
 public final class RtmpConnection {
 
     private static final Logger LOG = LoggerFactory.getLogger(RtmpConnection.class);
 
     private final Channel channel;
+    private final SessionDriver driver;
     private final RtmpServer.Settings settings;
-    private ChannelHandlerContext ctx;
     private ServerSession session;
-    private String closeReason;
-    private boolean closing;
 
-    RtmpConnection(Channel channel, RtmpServer.Settings settings) {
+    RtmpConnection(Channel channel, SessionDriver driver, RtmpServer.Settings settings) {
         this.channel = channel;
+        this.driver = driver;
         this.settings = settings;
     }
 
-    void bind(ChannelHandlerContext ctx, ServerSession session) {
-        this.ctx = ctx;
+    void bind(ServerSession session) {
         this.session = session;
     }
 
@@ -103,27 +97,11 @@ public final class RtmpConnection {
                 try {
                     decision.run();
                 } catch (RuntimeException e) {
-                    failed(e);
+                    driver.failed(e);
                     return;
                 }
                 flush();
             });
-        }
-    }
-
-    /**
-     * What a failure of the session or the listener does to this connection: a protocol error sends what
-     * the session queued (its error status, if any) and closes at once; a bug in the application's listener
-     * is logged and closes this connection only. Call on {@link #executor()}.
-     */
-    void failed(RuntimeException e) {
-        if (e instanceof RtmpProtocolException) {
-            drainSession();
-            ctx.flush();
-            abort("protocol error: " + e.getMessage());
-        } else {
-            LOG.warn("connection from {}: listener failed", peer(), e);
-            abort("internal error: " + e);
         }
     }
 
@@ -151,10 +129,7 @@ public final class RtmpConnection {
 
     /** Queues what the session has produced (without flushing). */
     public void drainSession() {
-        if (session != null && session.hasOutbound()) {
-            ByteBuffer out = session.pollOutbound();
-            ctx.write(Unpooled.wrappedBuffer(out), ctx.voidPromise());
-        }
+        driver.writeOutbound();
     }
 
     /**
@@ -164,29 +139,12 @@ public final class RtmpConnection {
      * @param chunks whole chunked messages, each starting with a fmt 0 chunk
      */
     public void writeChunks(ByteBuf chunks) {
-        if (!channel.isActive() || closing) {
-            chunks.release();
-            return;
-        }
-        drainSession();
-        ctx.write(chunks, ctx.voidPromise());
+        driver.writeChunks(chunks);
     }
 
     /** Writes what the session queued, then flushes; closes gracefully if the session asked for it. */
     public void flush() {
-        flush(settings.closeTimeout());
-    }
-
-    private void flush(Duration closeWait) {
-        if (ctx == null) {
-            return;
-        }
-        drainSession();
-        ctx.flush();
-        if (session != null && session.isCloseRequested() && !closing) {
-            halfClose(session.state() == ServerSession.State.CLOSED && closeReason == null
-                    ? "closed by the server" : closeReason, closeWait);
-        }
+        driver.flush();
     }
 
     /**
@@ -197,21 +155,12 @@ public final class RtmpConnection {
      * @param reason why, for the log
      */
     public void close(String reason) {
-        close(reason, settings.closeTimeout());
+        driver.close(reason, settings.closeTimeout());
     }
 
     /** {@link #close(String)}, waiting at most {@code wait} for the peer to close. Call on {@link #executor()}. */
     void close(String reason, Duration wait) {
-        if (closeReason == null) {
-            closeReason = reason;
-        }
-        if (session != null) {
-            session.close(reason);
-        }
-        flush(wait);
-        if (!closing) {
-            halfClose(reason, wait);
-        }
+        driver.close(reason, wait);
     }
 
     /**
@@ -220,40 +169,7 @@ public final class RtmpConnection {
      * @param reason why, for the log
      */
     public void abort(String reason) {
-        if (closeReason == null) {
-            closeReason = reason;
-        }
-        closing = true;
-        channel.close();
-    }
-
-    private void halfClose(String reason, Duration wait) {
-        closing = true;
-        if (closeReason == null) {
-            closeReason = reason;
-        }
-        if (channel instanceof SocketChannel sc && sc.isActive()) {
-            ctx.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener((ChannelFutureListener) f -> {
-                if (sc.isActive()) {
-                    sc.shutdownOutput();
-                }
-            });
-            executor().schedule(() -> {
-                channel.close();
-            }, wait.toMillis(), TimeUnit.MILLISECONDS);
-        } else {
-            channel.close();
-        }
-    }
-
-    String closeReason() {
-        return closeReason;
-    }
-
-    void closeReasonIfUnset(String reason) {
-        if (closeReason == null) {
-            closeReason = reason;
-        }
+        driver.abort(reason);
     }
 
     static Logger log() {

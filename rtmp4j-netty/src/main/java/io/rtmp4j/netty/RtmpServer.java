@@ -13,7 +13,6 @@ import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
-import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.ThreadPerTaskExecutor;
 import io.rtmp4j.session.ConnectRequest;
@@ -593,9 +592,8 @@ public final class RtmpServer implements AutoCloseable {
                         if (ssl != null) {
                             ch.pipeline().addLast("tls", ssl.newHandler(ch.alloc()));
                         }
-                        long third = Math.max(1, settings.idleTimeout().toMillis() / 3);
-                        ch.pipeline().addLast("idle", new IdleStateHandler(third, 0, 0, TimeUnit.MILLISECONDS));
-                        ch.pipeline().addLast("rtmp", new ServerConnectionHandler(RtmpServer.this));
+                        // the driver runs the handshake and idle timers itself (no IdleStateHandler in the path)
+                        ch.pipeline().addLast("rtmp", ServerSide.driver(RtmpServer.this));
                     }
                 });
         if (ssl == null) {

@@ -357,7 +357,7 @@ public final class RtmpClient implements AutoCloseable {
                             ch.pipeline().addLast("tls", tlsHandler(ch, url));
                         }
                         RtmpClientConnection c = new RtmpClientConnection(RtmpClient.this, ch, settings, url, config);
-                        ch.pipeline().addLast("rtmp", c.new Handler());
+                        ch.pipeline().addLast("rtmp", c.driver());
                         c.connectedFuture().whenComplete((ok, err) -> {
                             if (err != null) {
                                 result.completeExceptionally(err);

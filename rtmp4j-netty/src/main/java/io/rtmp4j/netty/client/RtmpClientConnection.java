@@ -1,29 +1,16 @@
 package io.rtmp4j.netty.client;
 
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelFutureListener;
-import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.channel.socket.SocketChannel;
 import io.netty.util.concurrent.EventExecutor;
 import io.rtmp4j.RtmpProtocolException;
-import io.rtmp4j.message.CommandMessage;
-import io.rtmp4j.message.StatusCode;
+import io.rtmp4j.netty.SessionDriver;
 import io.rtmp4j.netty.client.RtmpClientException.Kind;
 import io.rtmp4j.session.ClientSession;
 import io.rtmp4j.session.ClientSessionConfig;
-import io.rtmp4j.session.ClientSessionListener;
-import io.rtmp4j.session.CommandResult;
 import io.rtmp4j.session.ConnectResult;
-import io.rtmp4j.session.MediaKind;
-import io.rtmp4j.session.Metadata;
 import io.rtmp4j.session.ReconnectRequest;
 import io.rtmp4j.session.RtmpUrl;
-import io.rtmp4j.session.StatusEvent;
-import java.io.IOException;
-import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -47,33 +34,35 @@ import org.slf4j.LoggerFactory;
  * publication, deleteStream for a playback), every queued byte is flushed, the write side is shut down
  * and the connection is closed when the server closes its side, or after
  * {@link RtmpClient.Settings#closeTimeout()} (docs/INTEROP.md "Closing").
+ *
+ * <p>This class is the facade; the channel's handler is the transport's {@link SessionDriver}, shared
+ * with the server, and the session's events go to {@code ClientConnectionEvents}.
  */
 public final class RtmpClientConnection {
 
-    private static final Logger LOG = LoggerFactory.getLogger(RtmpClientConnection.class);
+    static final Logger LOG = LoggerFactory.getLogger(RtmpClientConnection.class);
 
     private final RtmpClient client;
     private final Channel channel;
     private final RtmpClient.Settings settings;
     private final RtmpUrl url;
     private final ClientSession session;
-    private final CompletableFuture<RtmpClientConnection> connected;
-    private final CompletableFuture<String> closed;
+    private final SessionDriver driver;
+    final CompletableFuture<RtmpClientConnection> connected;
+    final CompletableFuture<String> closed;
     private final List<CompletableFuture<Void>> writableWaiters = new ArrayList<>();
-    private ChannelHandlerContext ctx;
-    private ConnectResult connectResult;
-    private String closeReason;
-    private boolean halfClosed;
 
-    private CompletableFuture<RtmpPublisher> publishFuture;
-    private RtmpPublisher publisher;
+    // what this connection publishes or plays; the session listener (ClientConnectionEvents) moves it on
+    ConnectResult connectResult;
+    CompletableFuture<RtmpPublisher> publishFuture;
+    RtmpPublisher publisher;
     private RtmpPublisher adoptingPublisher;
     private RtmpPlayer playHandle;
-    private CompletableFuture<RtmpPlayer> playFuture;
-    private RtmpPlayer player;
-    private PlayListener playListener;
-    private String streamName;
-    private volatile Consumer<ReconnectRequest> reconnectHandler;
+    CompletableFuture<RtmpPlayer> playFuture;
+    RtmpPlayer player;
+    PlayListener playListener;
+    String streamName;
+    volatile Consumer<ReconnectRequest> reconnectHandler;
 
     RtmpClientConnection(RtmpClient client, Channel channel, RtmpClient.Settings settings, RtmpUrl url,
                          ClientSessionConfig config) {
@@ -81,9 +70,18 @@ public final class RtmpClientConnection {
         this.channel = channel;
         this.settings = settings;
         this.url = url;
-        this.session = new ClientSession(config, new Events());
+        ClientConnectionEvents events = new ClientConnectionEvents(this);
+        this.session = new ClientSession(config, events);
+        // no idle check on the client (the server pings; the client answers), as before the shared driver
+        this.driver = new SessionDriver(events, new SessionDriver.Settings(settings.responseTimeout(), Duration.ZERO,
+                settings.closeTimeout(), "closed by the server", "closed by the session"));
         this.connected = newFuture();
         this.closed = newFuture();
+    }
+
+    /** The channel handler of this connection: the transport's shared {@link SessionDriver}. */
+    SessionDriver driver() {
+        return driver;
     }
 
     /** A future completed on this connection's event loop, which refuses a blocking wait there ({@link EventLoopFuture}). */
@@ -319,6 +317,11 @@ public final class RtmpClientConnection {
         reconnectHandler = handler;
     }
 
+    /** The player being started here (a new one, or one moving here after a Reconnect Request). */
+    RtmpPlayer playHandle() {
+        return playHandle;
+    }
+
     /** The client that made this connection. */
     RtmpClient client() {
         return client;
@@ -329,7 +332,7 @@ public final class RtmpClientConnection {
         return settings;
     }
 
-    private RtmpPublisher newPublisher() {
+    RtmpPublisher newPublisher() {
         return adoptingPublisher != null ? adoptingPublisher
                 : new RtmpPublisher(this, streamName, session.streamId());
     }
@@ -340,7 +343,7 @@ public final class RtmpClientConnection {
      * @param reason why, for the logs and {@link #closeFuture()}
      */
     public void abort(String reason) {
-        run(() -> abortNow(reason));
+        run(() -> driver.abort(reason));
     }
 
     /**
@@ -442,23 +445,13 @@ public final class RtmpClientConnection {
 
     /** Writes what the session queued and flushes; starts the half-close if the session asked for it. */
     void flush() {
-        if (ctx == null) {
-            return;
-        }
-        if (session.hasOutbound() && !halfClosed) {
-            ByteBuffer out = session.pollOutbound();
-            ctx.write(Unpooled.wrappedBuffer(out), ctx.voidPromise());
-        }
-        ctx.flush();
-        if (session.isCloseRequested() && !halfClosed) {
-            halfClose(closeReason == null ? "closed by the session" : closeReason);
-        }
+        driver.flush();
     }
 
     private boolean failIfClosed(CompletableFuture<?> f) {
         if (session.state() == ClientSession.State.CLOSED || closed.isDone()) {
             f.completeExceptionally(new RtmpClientException(Kind.CLOSED, "the connection to " + url.host() + ":"
-                    + url.port() + " is closed" + (closeReason == null ? "" : ": " + closeReason)));
+                    + url.port() + " is closed" + (driver.closeReason() == null ? "" : ": " + driver.closeReason())));
             return true;
         }
         return false;
@@ -474,28 +467,22 @@ public final class RtmpClientConnection {
         }, ms, TimeUnit.MILLISECONDS);
     }
 
-    private void closeGracefully(String reason) {
-        if (closeReason == null) {
-            closeReason = reason;
-        }
-        session.close(reason); // FCUnpublish / deleteStream; sets isCloseRequested
-        flush();
-        if (!halfClosed) {
-            halfClose(reason);
-        }
+    /** Graceful close through the driver (see the class comment). */
+    void closeGracefully(String reason) {
+        driver.close(reason);
     }
 
     /** Fails every pending future with {@code e}, then closes (gracefully unless it is a protocol error). */
-    private void fail(RtmpClientException e) {
+    void fail(RtmpClientException e) {
         failPending(e);
         if (e.kind() == Kind.PROTOCOL_ERROR) {
-            abortNow(e.getMessage());
+            driver.abort(e.getMessage());
         } else {
             closeGracefully(e.getMessage());
         }
     }
 
-    private void failPending(Throwable e) {
+    void failPending(Throwable e) {
         connected.completeExceptionally(e);
         if (publishFuture != null) {
             publishFuture.completeExceptionally(e);
@@ -505,261 +492,9 @@ public final class RtmpClientConnection {
         }
     }
 
-    private void abortNow(String reason) {
-        if (closeReason == null) {
-            closeReason = reason;
-        }
-        halfClosed = true;
-        channel.close();
-    }
-
-    /** docs/INTEROP.md "Closing": flush, shut the write side, read until the server closes (bounded). */
-    private void halfClose(String reason) {
-        halfClosed = true;
-        if (closeReason == null) {
-            closeReason = reason;
-        }
-        if (channel instanceof SocketChannel sc && sc.isActive()) {
-            ctx.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener((ChannelFutureListener) w -> {
-                if (sc.isActive()) {
-                    sc.shutdownOutput();
-                }
-            });
-            channel.eventLoop().schedule(() -> {
-                channel.close();
-            }, settings.closeTimeout().toMillis(), TimeUnit.MILLISECONDS);
-        } else {
-            channel.close();
-        }
-    }
-
-    /** The Netty handler of this connection (one per channel). */
-    final class Handler extends ChannelInboundHandlerAdapter {
-
-        @Override
-        public void channelActive(ChannelHandlerContext c) {
-            ctx = c;
-            LOG.debug("connected to {}:{}", url.host(), url.port());
-            flush(); // C0 + C1
-            long ms = settings.responseTimeout().toMillis();
-            c.executor().schedule(() -> {
-                if (!connected.isDone()) {
-                    fail(new RtmpClientException(Kind.TIMEOUT, "no handshake and connect _result from " + url.host()
-                            + ":" + url.port() + " within " + ms + " ms"));
-                }
-            }, ms, TimeUnit.MILLISECONDS);
-        }
-
-        @Override
-        public void channelRead(ChannelHandlerContext c, Object msg) {
-            ByteBuf buf = (ByteBuf) msg;
-            try {
-                if (buf.nioBufferCount() == 1) {
-                    session.receive(buf.nioBuffer());
-                } else {
-                    for (ByteBuffer b : buf.nioBuffers()) {
-                        session.receive(b);
-                    }
-                }
-            } catch (RtmpProtocolException e) {
-                flush();
-                fail(new RtmpClientException(Kind.PROTOCOL_ERROR, null, "protocol error from " + url.host() + ":"
-                        + url.port() + ": " + e.getMessage(), e));
-            } catch (RuntimeException e) {
-                LOG.warn("{}: listener failed", RtmpClientConnection.this, e);
-                fail(new RtmpClientException(Kind.PROTOCOL_ERROR, null, "internal error: " + e, e));
-            } finally {
-                buf.release();
-            }
-        }
-
-        @Override
-        public void channelReadComplete(ChannelHandlerContext c) {
-            flush();
-        }
-
-        @Override
-        public void channelWritabilityChanged(ChannelHandlerContext c) {
-            if (c.channel().isWritable()) {
-                completeWaiters();
-            }
-            c.fireChannelWritabilityChanged();
-        }
-
-        @Override
-        public void exceptionCaught(ChannelHandlerContext c, Throwable cause) {
-            String reason = cause instanceof IOException ? "I/O error: " + cause.getMessage() : cause.toString();
-            if (!(cause instanceof IOException)) {
-                LOG.warn("{}: unexpected error", RtmpClientConnection.this, cause);
-            }
-            if (closeReason == null) {
-                closeReason = reason;
-            }
-            c.close();
-        }
-
-        @Override
-        public void channelInactive(ChannelHandlerContext c) {
-            String reason = closeReason == null ? "closed by the server" : closeReason;
-            closeReason = reason;
-            halfClosed = true;
-            try {
-                session.transportClosed(reason);
-            } catch (RuntimeException e) {
-                LOG.warn("{}: listener failed on close", RtmpClientConnection.this, e);
-            }
-            failPending(new RtmpClientException(Kind.CLOSED, "connection to " + url.host() + ":" + url.port()
-                    + " closed: " + reason));
-            completeWaiters();
-            LOG.debug("{} closed: {}", RtmpClientConnection.this, reason);
-            closed.complete(reason);
-        }
-    }
-
-    private void completeWaiters() {
+    void completeWaiters() {
         List<CompletableFuture<Void>> w = new ArrayList<>(writableWaiters);
         writableWaiters.clear();
         w.forEach(f -> f.complete(null));
-    }
-
-    // ------------------------------------------------------------------------------------------------
-    // session events
-
-    private final class Events implements ClientSessionListener {
-
-        @Override
-        public void onConnected(ConnectResult result) {
-            connectResult = result;
-            connected.complete(RtmpClientConnection.this);
-        }
-
-        @Override
-        public void onConnectFailed(CommandResult error) {
-            String code = error.code().orElse(null);
-            String msg = "connect to " + url.tcUrl() + " refused by the server: " + error.code().orElse("_error")
-                    + error.description().map(d -> " (" + d + ")").orElse("");
-            closeReason = msg;
-            failPending(new RtmpClientException(Kind.CONNECT_REJECTED, code, msg, null));
-        }
-
-        @Override
-        public void onError(CommandResult error) {
-            if ("createStream".equals(error.commandName()) || "publish".equals(error.commandName())
-                    || "play".equals(error.commandName())) {
-                String code = error.code().orElse(null);
-                String msg = error.commandName() + " refused by " + url.host() + ":" + url.port() + ": "
-                        + error.code().orElse("_error") + error.description().map(d -> " (" + d + ")").orElse("");
-                fail(new RtmpClientException(publishFuture != null ? Kind.PUBLISH_REJECTED : Kind.PLAY_REJECTED,
-                        code, msg, null));
-            }
-            // releaseStream / FCPublish errors are common and harmless (nginx-rtmp answers nothing, others _error)
-        }
-
-        @Override
-        public void onStatus(StatusEvent s) {
-            if (publishFuture != null) {
-                publishStatus(s);
-            } else if (playFuture != null) {
-                playStatus(s);
-            }
-        }
-
-        private void publishStatus(StatusEvent s) {
-            if (s.code().equals(StatusCode.PUBLISH_START.code()) && !publishFuture.isDone()) {
-                publisher = newPublisher();
-                publishFuture.complete(publisher);
-            } else if (s.code().equals(StatusCode.UNPUBLISH_SUCCESS.code()) && publishFuture.isDone() && !halfClosed) {
-                // the server ended our publication (its graceful close, INTEROP-NOTES "Closing": StreamEOF,
-                // NetStream.Unpublish.Success, half-close): end it the same way instead of sending on
-                LOG.info("{}: {} {}", RtmpClientConnection.this, s.code(), s.description());
-                closeGracefully("publication ended by the server: " + s.code()
-                        + (s.description().isEmpty() ? "" : " (" + s.description() + ")"));
-            } else if (s.isError() && !publishFuture.isDone()) {
-                fail(new RtmpClientException(Kind.PUBLISH_REJECTED, s.code(), "publish '" + streamName + "' to "
-                        + url.tcUrl() + " rejected: " + s.code() + (s.description().isEmpty() ? ""
-                        : " (" + s.description() + ")"), null));
-            } else if (s.isError()) {
-                LOG.warn("{}: {} {}", RtmpClientConnection.this, s.code(), s.description());
-                closeGracefully("publication ended by the server: " + s.code()
-                        + (s.description().isEmpty() ? "" : " (" + s.description() + ")"));
-            }
-        }
-
-        private void playStatus(StatusEvent s) {
-            playListener.onStatus(s);
-            if (s.code().equals(StatusCode.PLAY_START.code())) {
-                playStarted();
-            } else if (s.isError() && !playFuture.isDone()) {
-                boolean notFound = s.code().equals(StatusCode.PLAY_STREAM_NOT_FOUND.code());
-                fail(new RtmpClientException(notFound ? Kind.STREAM_NOT_FOUND : Kind.PLAY_REJECTED, s.code(),
-                        (notFound ? "stream '" + streamName + "' not found on " + url.tcUrl()
-                                : "play '" + streamName + "' on " + url.tcUrl() + " rejected")
-                                + ": " + s.code() + (s.description().isEmpty() ? "" : " (" + s.description() + ")"),
-                        null));
-            } else if (s.code().equals(StatusCode.PLAY_UNPUBLISH_NOTIFY.code())
-                    || s.code().equals(StatusCode.PLAY_STOP.code())
-                    || s.code().equals(StatusCode.PLAY_COMPLETE.code())
-                    || (s.isError() && s.streamId() != 0)) {
-                playListener.onStreamEnd(s.code());
-            }
-        }
-
-        private void playStarted() {
-            if (!playFuture.isDone()) {
-                player = playHandle;
-                player.started(RtmpClientConnection.this, session.streamId());
-                playFuture.complete(player);
-            }
-        }
-
-        @Override
-        public void onStreamEof(int streamId) {
-            if (playListener != null && streamId == session.streamId()) {
-                playListener.onStreamEnd("StreamEOF");
-            }
-        }
-
-        @Override
-        public void onMedia(MediaKind kind, int streamId, long timestamp, byte[] payload) {
-            if (playListener != null) {
-                // docs/INTEROP.md "Commands": some servers send media before Play.Start
-                playStarted();
-                playListener.onMedia(kind, timestamp, payload);
-            }
-        }
-
-        @Override
-        public void onMetadata(Metadata metadata) {
-            if (playListener != null) {
-                playStarted();
-                playListener.onMetadata(metadata);
-            }
-        }
-
-        @Override
-        public void onReconnectRequest(ReconnectRequest request) {
-            Consumer<ReconnectRequest> h = reconnectHandler;
-            if (h != null) {
-                h.accept(request);
-            } else if (settings.followReconnect() && publisher != null) {
-                publisher.followReconnect(RtmpClientConnection.this, request);
-            } else if (settings.followReconnect() && player != null) {
-                player.followReconnect(RtmpClientConnection.this, request);
-            } else {
-                LOG.info("{}: the server asks to reconnect to {}", RtmpClientConnection.this, request.tcUrl());
-            }
-        }
-
-        @Override
-        public void onCommand(CommandMessage command) {
-            LOG.debug("{}: command {}", RtmpClientConnection.this, command.name());
-        }
-
-        @Override
-        public void onClose(String reason) {
-            if (playListener != null) {
-                playListener.onClose(reason);
-            }
-        }
     }
 }

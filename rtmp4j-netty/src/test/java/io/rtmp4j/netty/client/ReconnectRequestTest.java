@@ -354,11 +354,15 @@ class ReconnectRequestTest {
         p.sendAudio(0, AAC_HEADER);
         sendFrames(p, 0, 15);
         first.awaitMedia(2 + 30);
+        CompletableFuture<RtmpClientConnection> nextReady = p.nextConnectionReady();
         a.requestReconnect(first, null, "restarting"); // no tcUrl: the current one
         Conn second = a.await(c -> c != first && c.publishing.isDone());
         assertThat(first.closed).as("break-before-make after the BadName").isDone();
         assertThat(a.conns).anyMatch(c -> "cam".equals(c.rejected));
         assertThat(p.isOpen()).isTrue();
+        // the server's side has accepted; wait until the client has its NetStream.Publish.Start too, else
+        // every frame below could go out (to the closed connection) before the client is ready to move
+        nextReady.get(10, TimeUnit.SECONDS);
         sendFrames(p, 15, 40);
         p.closeAsync().get(10, TimeUnit.SECONDS);
         second.closed.get(10, TimeUnit.SECONDS);
