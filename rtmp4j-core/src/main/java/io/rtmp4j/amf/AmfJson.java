@@ -148,6 +148,20 @@ public final class AmfJson {
     }
 
     private static void string(StringBuilder sb, String s) {
+        quote(sb, s);
+    }
+
+    /**
+     * Appends {@code s} as a JSON string (RFC 8259 §7): quotes, backslash and the control characters
+     * escaped, and also DEL, U+2028 / U+2029 (which JavaScript source cannot hold raw) and unpaired
+     * surrogates (which UTF-8 cannot encode), so the text is valid JSON and valid UTF-8 whatever {@code s}
+     * holds. The one string escaper of the project: the AMF renderer, the inspector's lines and the HTTP
+     * hooks' bodies use it.
+     *
+     * @param sb where to append
+     * @param s  the text
+     */
+    public static void quote(StringBuilder sb, String s) {
         sb.append('"');
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
@@ -160,7 +174,9 @@ public final class AmfJson {
                 case '\b' -> sb.append("\\b");
                 case '\f' -> sb.append("\\f");
                 default -> {
-                    if (c < 0x20 || c == 0x2028 || c == 0x2029) {
+                    if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                        sb.append(c).append(s.charAt(++i)); // a pair: one code point, kept
+                    } else if (c < 0x20 || c == 0x7F || c == 0x2028 || c == 0x2029 || Character.isSurrogate(c)) {
                         sb.append(String.format("\\u%04x", (int) c));
                     } else {
                         sb.append(c);

@@ -43,4 +43,12 @@ class AmfJsonTest {
         assertThat(AmfJson.toJson(Amf3Object.builder().put("w", new Amf3Integer(1280)).build()))
                 .isEqualTo("{\"w\":1280.0}");
     }
+
+    @Test
+    void quoteEscapesWhatJsonAndUtf8NeedAndKeepsSurrogatePairs() {
+        StringBuilder sb = new StringBuilder();
+        AmfJson.quote(sb, "a\"b\\c\n\u0001\u007f\u2028\u2029 \ud83d\ude00 \ud800x\udc00");
+        // RFC 8259 §7 escapes; DEL, U+2028 / U+2029 and each unpaired surrogate as \\uXXXX; the pair kept
+        assertThat(sb.toString()).isEqualTo("\"a\\\"b\\\\c\\n\\u0001\\u007f\\u2028\\u2029 \ud83d\ude00 \\ud800x\\udc00\"");
+    }
 }

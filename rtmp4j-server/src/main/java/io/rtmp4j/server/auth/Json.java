@@ -1,11 +1,12 @@
 package io.rtmp4j.server.auth;
 
+import io.rtmp4j.amf.AmfJson;
 import java.util.Map;
 
 /**
  * A small JSON object writer (RFC 8259) for hook bodies: strings, integers and nested string maps, in
- * insertion order. No JSON library is on the server's class path yet, and {@link io.rtmp4j.amf.AmfJson} writes
- * every number as a double ({@code 3.0}), which is not what a backend expects of a client id.
+ * insertion order; strings through core's one escaper ({@link AmfJson#quote}). Not {@link AmfJson}'s value
+ * renderer, which writes every number as a double ({@code 3.0}), not what a backend expects of a client id.
  */
 final class Json {
 
@@ -54,32 +55,8 @@ final class Json {
         out.append(':');
     }
 
-    /** A string with the escapes RFC 8259 §7 requires, and unpaired surrogates escaped so the text stays UTF-8. */
+    /** A string as core's one escaper writes it (RFC 8259 §7; unpaired surrogates escaped: valid UTF-8). */
     private void string(String s) {
-        out.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                case '\b' -> out.append("\\b");
-                case '\f' -> out.append("\\f");
-                default -> {
-                    boolean paired = Character.isHighSurrogate(c) && i + 1 < s.length()
-                            && Character.isLowSurrogate(s.charAt(i + 1));
-                    if (paired) {
-                        out.append(c).append(s.charAt(++i));
-                    } else if (c < 0x20 || Character.isSurrogate(c)) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        out.append('"');
+        AmfJson.quote(out, s);
     }
 }
