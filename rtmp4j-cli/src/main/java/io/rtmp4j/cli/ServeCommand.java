@@ -77,7 +77,7 @@ public final class ServeCommand implements Callable<Integer> {
             + "(they then wait for the next one). Default: the GOP cache is on.")
     boolean noGopCache;
 
-    @Option(names = "--max-gop-bytes", paramLabel = "BYTES", defaultValue = "16777216",
+    @Option(names = "--max-gop-bytes", paramLabel = "BYTES", defaultValue = "" + HubConfig.DEFAULT_MAX_GOP_BYTES,
             description = "Largest GOP kept for late joiners (default: ${DEFAULT-VALUE}).")
     long maxGopBytes;
 
@@ -94,7 +94,7 @@ public final class ServeCommand implements Callable<Integer> {
                     + "(default: ${DEFAULT-VALUE}).")
     double publisherTimeout;
 
-    @Option(names = "--player-queue-bytes", paramLabel = "BYTES", defaultValue = "2097152",
+    @Option(names = "--player-queue-bytes", paramLabel = "BYTES", defaultValue = "" + HubConfig.DEFAULT_PLAYER_QUEUE_BYTES,
             description = "Bytes queued to a player before its frames are dropped down to the next keyframe "
                     + "(default: ${DEFAULT-VALUE}).")
     int playerQueueBytes;
@@ -115,7 +115,8 @@ public final class ServeCommand implements Callable<Integer> {
                     + "headers, metadata and a joiner's cached GOP are never dropped (default: ${DEFAULT-VALUE}).")
     int maxFrameAgeMs;
 
-    @Option(names = "--chunk-size", paramLabel = "BYTES", defaultValue = "4096",
+    @Option(names = "--chunk-size", paramLabel = "BYTES",
+            defaultValue = "" + ServerSessionConfig.DEFAULT_CHUNK_SIZE,
             description = "Outbound chunk size (default: ${DEFAULT-VALUE}).")
     int chunkSize;
 
@@ -125,7 +126,8 @@ public final class ServeCommand implements Callable<Integer> {
                     + "(nginx-rtmp's 1 MB max_message drops them) (default: ${DEFAULT-VALUE}).")
     int maxInputBuffer;
 
-    @Option(names = "--max-connections", paramLabel = "N", defaultValue = "10000",
+    @Option(names = "--max-connections", paramLabel = "N",
+            defaultValue = "" + RtmpServer.Settings.DEFAULT_MAX_CONNECTIONS,
             description = "Connections beyond this are closed at once (default: ${DEFAULT-VALUE}).")
     int maxConnections;
 

@@ -25,7 +25,7 @@ public final class ClientSessionConfig {
     /** Default {@link #flashVer()}: an FMLE-style string, as ffmpeg and OBS send when publishing. */
     public static final String DEFAULT_FLASH_VER = "FMLE/3.0 (compatible; rtmp4j)";
     /** Default {@link #chunkSize()}: 4096, sent right after the connect {@code _result} (docs/INTEROP.md "Chunk stream"). */
-    public static final int DEFAULT_CHUNK_SIZE = 4096;
+    public static final int DEFAULT_CHUNK_SIZE = ServerSessionConfig.DEFAULT_CHUNK_SIZE; // the same size, the same reason
     /** Default {@link #bufferLengthMs()}: 3000 ms, ffmpeg's {@code rtmp_buffer} default. */
     public static final long DEFAULT_BUFFER_LENGTH_MS = 3000;
 

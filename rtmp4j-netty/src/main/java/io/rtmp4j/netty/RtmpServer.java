@@ -104,6 +104,9 @@ public final class RtmpServer implements AutoCloseable {
                            Duration idleTimeout, Duration closeTimeout, int writeLowWaterMark,
                            int writeHighWaterMark, int maxConnections, int ioThreads, Duration ioPeriod) {
 
+        /** Default of {@link #maxConnections()}. */
+        public static final int DEFAULT_MAX_CONNECTIONS = 10_000;
+
         /** Default of {@link #ioPeriod()} in milliseconds. */
         public static final int DEFAULT_IO_PERIOD_MS = 40;
 
@@ -185,7 +188,7 @@ public final class RtmpServer implements AutoCloseable {
          */
         public static Settings defaults() {
             return new Settings("0.0.0.0", 1935, ServerSessionConfig.defaults(), Duration.ofSeconds(10),
-                    Duration.ofSeconds(60), Duration.ofSeconds(5), 1 << 20, 2 << 20, 10_000, 0);
+                    Duration.ofSeconds(60), Duration.ofSeconds(5), 1 << 20, 2 << 20, DEFAULT_MAX_CONNECTIONS, 0);
         }
 
         /**

@@ -4,6 +4,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.util.AbstractReferenceCounted;
 import io.netty.util.ReferenceCounted;
+import io.rtmp4j.message.MessageType;
 import io.rtmp4j.session.ChunkLayout;
 import java.nio.ByteBuffer;
 
@@ -23,9 +24,10 @@ import java.nio.ByteBuffer;
  */
 final class Frame extends AbstractReferenceCounted implements PlayerGroup.Item {
 
-    static final int AUDIO = 8;   // rtmp-1.0.txt §7.1.4
-    static final int VIDEO = 9;   // rtmp-1.0.txt §7.1.5
-    static final int DATA = 18;   // rtmp-1.0.txt §7.1.2 (AMF0 data)
+    // the message types a frame can be, from the one enum of them (rtmp-1.0.txt §7.1.4, §7.1.5, §7.1.2)
+    static final int AUDIO = MessageType.AUDIO.id();
+    static final int VIDEO = MessageType.VIDEO.id();
+    static final int DATA = MessageType.DATA_AMF0.id();
 
     final int typeId;
     final long timestamp;

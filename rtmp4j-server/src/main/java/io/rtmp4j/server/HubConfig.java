@@ -52,6 +52,12 @@ public record HubConfig(boolean gopCache, long maxGopBytes, Duration publisherSi
     /** Default of {@link #flushDelay()} in milliseconds. */
     public static final int DEFAULT_FLUSH_DELAY_MS = 20;
 
+    /** Default {@link #maxGopBytes()}: 16 MiB (see the record's description). */
+    public static final long DEFAULT_MAX_GOP_BYTES = 16L << 20;
+
+    /** Default {@link #playerQueueBytes()}: 2 MiB (see the record's description). */
+    public static final int DEFAULT_PLAYER_QUEUE_BYTES = 2 << 20;
+
     /** Default of {@link #maxFrameAge()} in milliseconds. */
     public static final int DEFAULT_MAX_FRAME_AGE_MS = 1000;
 
@@ -126,7 +132,8 @@ public record HubConfig(boolean gopCache, long maxGopBytes, Duration publisherSi
      *     delay, 1000 ms max frame age
      */
     public static HubConfig defaults() {
-        return new HubConfig(true, 16L << 20, Duration.ofSeconds(10), Duration.ofSeconds(10), 2 << 20,
+        return new HubConfig(true, DEFAULT_MAX_GOP_BYTES, Duration.ofSeconds(10), Duration.ofSeconds(10),
+                DEFAULT_PLAYER_QUEUE_BYTES,
                 Duration.ofMillis(DEFAULT_FLUSH_DELAY_MS), Duration.ofMillis(DEFAULT_MAX_FRAME_AGE_MS));
     }
 
