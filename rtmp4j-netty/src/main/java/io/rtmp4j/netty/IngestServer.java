@@ -7,9 +7,8 @@ import io.rtmp4j.session.PlayRequest;
 import io.rtmp4j.session.PublishRequest;
 import io.rtmp4j.session.RtmpUrl;
 import io.rtmp4j.session.ServerSessionListener;
+import io.rtmp4j.session.StreamName;
 import io.rtmp4j.session.MediaKind;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -206,23 +205,7 @@ public final class IngestServer implements AutoCloseable {
          * @return name to value
          */
         public Map<String, String> params() {
-            Map<String, String> out = new LinkedHashMap<>();
-            for (String pair : query.split("&")) {
-                if (!pair.isEmpty()) {
-                    int eq = pair.indexOf('=');
-                    out.putIfAbsent(decode(eq < 0 ? pair : pair.substring(0, eq)), eq < 0 ? ""
-                            : decode(pair.substring(eq + 1)));
-                }
-            }
-            return out;
-        }
-
-        private static String decode(String s) {
-            try {
-                return URLDecoder.decode(s, StandardCharsets.UTF_8);
-            } catch (IllegalArgumentException e) {
-                return s;
-            }
+            return new StreamName(stream, query).params();
         }
 
         /**
@@ -368,12 +351,10 @@ public final class IngestServer implements AutoCloseable {
 
             @Override
             public void onPublish(PublishRequest r) {
-                String name = r.streamName();
-                int q = name.indexOf('?');
+                StreamName name = StreamName.parse(r.streamName());
                 PacketQueue queue = new PacketQueue();
                 queue.publisher(conn.channel());
-                Request request = new Request(conn, r, conn.session().app(), q < 0 ? name : name.substring(0, q),
-                        q < 0 ? "" : name.substring(q + 1), queue);
+                Request request = new Request(conn, r, conn.session().app(), name.name(), name.query(), queue);
                 if (closed.get() || !pending.offer(request)) {
                     r.reject(StatusCode.PUBLISH_UNAUTHORIZED, closed.get() ? "the server is closing"
                             : "too many publishers waiting for a decision");

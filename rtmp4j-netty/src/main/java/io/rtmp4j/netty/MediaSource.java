@@ -9,6 +9,7 @@ import io.rtmp4j.session.PlayRequest;
 import io.rtmp4j.session.PublishRequest;
 import io.rtmp4j.session.RtmpUrl;
 import io.rtmp4j.session.ServerSessionListener;
+import io.rtmp4j.session.StreamName;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -154,8 +155,7 @@ public final class MediaSource implements AutoCloseable {
             @Override
             public void onPublish(PublishRequest r) {
                 String name = r.streamName();
-                int q = name.indexOf('?');
-                String bare = q >= 0 ? name.substring(0, q) : name;
+                String bare = StreamName.parse(name).name();
                 if (!conn.session().app().equals(url.app()) || !bare.equals(url.streamName())) {
                     LOG.info("publish {}/{} by {} refused: this source takes only {}/{}", conn.session().app(),
                             name, conn.peer(), url.app(), url.streamName());

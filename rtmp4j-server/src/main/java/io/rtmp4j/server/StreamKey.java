@@ -1,5 +1,6 @@
 package io.rtmp4j.server;
 
+import io.rtmp4j.session.StreamName;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -45,8 +46,7 @@ public record StreamKey(String app, String stream) {
     public static StreamKey of(String app, String stream) {
         Objects.requireNonNull(app, "app");
         Objects.requireNonNull(stream, "stream");
-        int q = stream.indexOf('?');
-        return new StreamKey(stripSlashes(app), q >= 0 ? stream.substring(0, q) : stream);
+        return new StreamKey(stripSlashes(app), StreamName.parse(stream).name());
     }
 
     /**

@@ -1,9 +1,6 @@
 package io.rtmp4j.server;
 
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
-import java.util.Collections;
-import java.util.LinkedHashMap;
+import io.rtmp4j.session.StreamName;
 import java.util.Map;
 
 /**
@@ -23,39 +20,12 @@ public record StreamRequestInfo(ClientInfo client, String app, String stream, St
 
     /** Splits {@code nameWithQuery} ({@code cam?key=k1&x=2}) into name, query and parameters. */
     static StreamRequestInfo of(ClientInfo client, String app, String nameWithQuery) {
-        int q = nameWithQuery.indexOf('?');
-        String name = q < 0 ? nameWithQuery : nameWithQuery.substring(0, q);
-        String query = q < 0 ? "" : nameWithQuery.substring(q + 1);
-        return new StreamRequestInfo(client, app, name, query, parse(query));
+        StreamName n = StreamName.parse(nameWithQuery);
+        return new StreamRequestInfo(client, app, n.name(), n.query(), n.params());
     }
 
     /** The same request under another stream name (a {@link Decision.Rename}). */
     StreamRequestInfo renamed(String newName) {
         return new StreamRequestInfo(client, app, newName, query, params);
-    }
-
-    private static Map<String, String> parse(String query) {
-        if (query.isEmpty()) {
-            return Map.of();
-        }
-        Map<String, String> out = new LinkedHashMap<>();
-        for (String pair : query.split("&")) {
-            if (pair.isEmpty()) {
-                continue;
-            }
-            int eq = pair.indexOf('=');
-            String k = eq < 0 ? pair : pair.substring(0, eq);
-            String v = eq < 0 ? "" : pair.substring(eq + 1);
-            out.putIfAbsent(decode(k), decode(v));
-        }
-        return Collections.unmodifiableMap(out);
-    }
-
-    private static String decode(String s) {
-        try {
-            return URLDecoder.decode(s, StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            return s; // a malformed %-escape: kept as sent
-        }
     }
 }
