@@ -243,14 +243,10 @@ final class HubListener implements ServerSessionListener, PublisherSink {
     }
 
     @Override
-    public void recordDone(Path file, Duration duration) {
-        // the publication being ended is the one whose recording this is; a connection publishes few
-        for (Map.Entry<Publication, StreamRequestInfo> e : publishing.entrySet()) {
-            if (e.getKey().isEnded()) {
-                StreamRequestInfo r = e.getValue();
-                emit("record done", () -> server.events().onRecordDone(r, file, duration));
-                return;
-            }
+    public void recordDone(Publication publication, Path file, Duration duration) {
+        StreamRequestInfo r = publishing.get(publication); // still known: end() removes it after p.end()
+        if (r != null) {
+            emit("record done", () -> server.events().onRecordDone(r, file, duration));
         }
     }
 

@@ -291,7 +291,7 @@ public final class Publication {
         Recorder r = recorder;
         if (r != null) {
             r.closeQuietly();
-            sink.recordDone(r.path(), Duration.ofMillis(firstMediaTs < 0 ? 0 : lastMediaTs - firstMediaTs));
+            sink.recordDone(this, r.path(), Duration.ofMillis(firstMediaTs < 0 ? 0 : lastMediaTs - firstMediaTs));
         }
         hub.cleanup(stream);
     }

@@ -21,11 +21,12 @@ public interface PublisherSink {
     String peer();
 
     /**
-     * The recording of this publisher's publication was closed (on the thread that ended it).
+     * The recording of one of this publisher's publications was closed (on the thread that ended it).
      *
-     * @param file     the FLV file
-     * @param duration from its first to its last media timestamp
+     * @param publication the publication recorded
+     * @param file        the FLV file
+     * @param duration    from its first to its last media timestamp
      */
-    default void recordDone(Path file, Duration duration) {
+    default void recordDone(Publication publication, Path file, Duration duration) {
     }
 }
