@@ -158,7 +158,7 @@ public final class ServeCommand implements Callable<Integer> {
 
     /** Reads the config file again and puts its apps section in force (SIGHUP, POST /api/v1/reload). */
     private String reload(AppsControl apps) {
-        String result = apps.reload(config, new picocli.CommandLine(new ServeCommand()).getCommandSpec());
+        String result = apps.reload(config, ConfigCommand.serveSpec());
         LOG.info("reloaded {}", result);
         return result;
     }

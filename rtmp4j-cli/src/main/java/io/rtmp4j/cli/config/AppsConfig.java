@@ -3,6 +3,7 @@ package io.rtmp4j.cli.config;
 import io.rtmp4j.server.auth.AccessRules;
 import io.rtmp4j.server.auth.AppHooks;
 import io.rtmp4j.server.auth.AppRules;
+import io.rtmp4j.server.auth.Cidr;
 import io.rtmp4j.server.auth.HookEvent;
 import io.rtmp4j.server.auth.HookFormat;
 import io.rtmp4j.server.auth.IpRules;
@@ -132,27 +133,19 @@ public record AppsConfig(Map<String, AppRules> rules, Map<String, AppHooks> hook
 
     private static IpRules ips(ConfigFile.Value section) {
         Map<String, ConfigFile.Value> m = mapOrEmpty(section);
-        List<String> allow = texts(m.get("allow"));
-        List<String> deny = texts(m.get("deny"));
-        try {
-            return IpRules.of(allow, deny);
-        } catch (IllegalArgumentException e) {
-            // name the list that holds the bad range
-            ConfigFile.Value where = m.get("allow");
-            for (String range : deny) {
-                if (e.getMessage().contains("\"" + range + "\"")) {
-                    where = m.get("deny");
-                }
-            }
-            throw where.error(e.getMessage());
-        }
+        return new IpRules(ranges(m.get("allow")), ranges(m.get("deny")));
     }
 
-    private static List<String> texts(ConfigFile.Value v) {
-        List<String> out = new ArrayList<>();
-        if (v != null) {
-            for (ConfigFile.Value item : v.list()) {
-                out.add(item.text());
+    /** The CIDR ranges of a list; a bad one is refused at the list's key and line. */
+    private static List<Cidr> ranges(ConfigFile.Value list) {
+        List<Cidr> out = new ArrayList<>();
+        if (list != null) {
+            for (ConfigFile.Value item : list.list()) {
+                try {
+                    out.add(Cidr.parse(item.text()));
+                } catch (IllegalArgumentException e) {
+                    throw list.error(e.getMessage());
+                }
             }
         }
         return out;
